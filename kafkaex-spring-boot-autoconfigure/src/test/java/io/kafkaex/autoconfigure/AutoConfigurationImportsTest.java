@@ -1,0 +1,20 @@
+package io.kafkaex.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.annotation.ImportCandidates;
+
+class AutoConfigurationImportsTest {
+
+    @Test
+    void everyListedClassIsAnAutoConfiguration() throws ClassNotFoundException {
+        var listed = ImportCandidates.load(AutoConfiguration.class, getClass().getClassLoader()).getCandidates();
+
+        assertThat(listed).contains(KafkaExAutoConfiguration.class.getName());
+        for (String name : listed) {
+            assertThat(Class.forName(name)).hasAnnotation(AutoConfiguration.class);
+        }
+    }
+}
