@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -120,40 +121,31 @@ public final class BrokerNode {
      *                               passes first
      */
     void awaitReady(long deadlineNanos) {
-        List<Integer> pending = new ArrayList<>();
-        pending.add(ports.internal());
-        pending.addAll(ports.clients().values());
+        Map<Integer, SSLContext> listeners = probeContexts();
         while (true) {
             if (!isRunning()) {
                 throw new IllegalStateException("Kafka " + distribution.version() + " node " + id
                         + " exited during start-up" + exitDescription() + ". Log tail:\n" + LogTail.of(log(), LOG_TAIL_LINES));
             }
-            if (allAnswer()) {
+            if (listeners.entrySet().stream().allMatch(listener -> answers(listener.getKey(), listener.getValue()))) {
                 return;
             }
             if (System.nanoTime() - deadlineNanos > 0) {
                 throw new IllegalStateException("Kafka " + distribution.version() + " node " + id
-                        + " did not answer on all listeners " + pending + " in time. Log tail:\n"
+                        + " did not answer on all its listener ports " + listeners.keySet() + " in time. Log tail:\n"
                         + LogTail.of(log(), LOG_TAIL_LINES));
             }
             sleep(100);
         }
     }
 
-    /** Whether every listener of this node answers an ApiVersions request now. */
-    boolean allAnswer() {
-        if (!answers(ports.internal(), null)) {
-            return false;
-        }
-        for (Map.Entry<BrokerListener, Integer> listener : ports.clients().entrySet()) {
-            SSLContext context = listener.getKey().usesTls()
-                    ? TlsContexts.client(tls, listener.getKey().requiresClientCertificate())
-                    : null;
-            if (!answers(listener.getValue(), context)) {
-                return false;
-            }
-        }
-        return true;
+    /** Every listener port of this node with the TLS context to probe it, or {@code null} for plain TCP. */
+    private Map<Integer, SSLContext> probeContexts() {
+        Map<Integer, SSLContext> listeners = new LinkedHashMap<>();
+        listeners.put(ports.internal(), null);
+        ports.clients().forEach((listener, port) -> listeners.put(port,
+                listener.usesTls() ? TlsContexts.client(tls, listener.requiresClientCertificate()) : null));
+        return listeners;
     }
 
     /** Stops the broker with SIGTERM (a controlled shutdown), then SIGKILL if it takes too long. */
