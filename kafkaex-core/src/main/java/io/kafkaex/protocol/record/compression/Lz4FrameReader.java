@@ -1,0 +1,179 @@
+package io.kafkaex.protocol.record.compression;
+
+import io.kafkaex.protocol.ProtocolException;
+import net.jpountz.lz4.LZ4Exception;
+import net.jpountz.lz4.LZ4SafeDecompressor;
+import net.jpountz.xxhash.XXHash32;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/**
+ * Reads one LZ4 frame into a bounded sink: checks the magic, the frame descriptor and its checksum, then
+ * decompresses the blocks up to the end mark, verifying block checksums, the content checksum and the content
+ * size when the frame declares them. Rejects what Kafka never writes and a block decompressor cannot honour:
+ * dependent blocks, dictionary ids, reserved bits, and bytes after the frame. Not thread-safe: one instance
+ * reads one frame on the calling thread.
+ */
+final class Lz4FrameReader {
+
+    private static final CompressionType LZ4 = CompressionType.LZ4;
+
+    private final ByteBuffer frame;
+    private final LZ4SafeDecompressor decompressor;
+    private final XXHash32 hash;
+    private final ByteSink sink;
+    private int position;
+
+    private Lz4FrameReader(ByteBuffer compressed, LZ4SafeDecompressor decompressor, XXHash32 hash, ByteSink sink) {
+        this.frame = compressed.slice().order(ByteOrder.LITTLE_ENDIAN);
+        this.decompressor = decompressor;
+        this.hash = hash;
+        this.sink = sink;
+    }
+
+    static ByteBuffer read(ByteBuffer compressed, int maxDecompressedSize, LZ4SafeDecompressor decompressor,
+                           XXHash32 hash) {
+        ByteSink sink = ByteSink.forDecompression(
+                LZ4, maxDecompressedSize, ByteSink.guessDecompressedSize(compressed.remaining()));
+        new Lz4FrameReader(compressed, decompressor, hash, sink).readFrame();
+        return sink.toByteBuffer();
+    }
+
+    private void readFrame() {
+        int magic = readInt("magic number");
+        if (magic != Lz4Frame.MAGIC) {
+            throw CorruptData.exception(LZ4, String.format("not an LZ4 frame, magic number is 0x%08X", magic));
+        }
+        int flg = readByte("frame descriptor");
+        int blockMaximumSize = blockMaximumSize(readByte("frame descriptor"));
+        checkFlags(flg);
+        long contentSize = (flg & Lz4Frame.FLG_CONTENT_SIZE) != 0 ? readContentSize() : -1;
+        checkHeaderChecksum();
+        boolean blockChecksums = (flg & Lz4Frame.FLG_BLOCK_CHECKSUM) != 0;
+        for (int blockSize = readInt("block size"); blockSize != Lz4Frame.END_MARK; blockSize = readInt("block size")) {
+            readBlock(blockSize, blockMaximumSize, blockChecksums);
+        }
+        if ((flg & Lz4Frame.FLG_CONTENT_CHECKSUM) != 0) {
+            checkContentChecksum();
+        }
+        if (contentSize >= 0 && contentSize != sink.size()) {
+            throw CorruptData.exception(LZ4,
+                    "frame declares " + contentSize + " bytes of content but holds " + sink.size());
+        }
+        if (position != frame.limit()) {
+            throw CorruptData.exception(LZ4, (frame.limit() - position) + " bytes after the end of the frame");
+        }
+    }
+
+    private static void checkFlags(int flg) {
+        if ((flg & Lz4Frame.FLG_VERSION_MASK) != Lz4Frame.FLG_VERSION_01) {
+            throw CorruptData.exception(LZ4, "unsupported frame version in FLG " + flg);
+        }
+        if ((flg & Lz4Frame.FLG_RESERVED) != 0) {
+            throw CorruptData.exception(LZ4, "reserved bit set in FLG " + flg);
+        }
+        if ((flg & Lz4Frame.FLG_DICTIONARY_ID) != 0) {
+            throw CorruptData.exception(LZ4, "frames that need a dictionary are not supported");
+        }
+        if ((flg & Lz4Frame.FLG_BLOCK_INDEPENDENCE) == 0) {
+            throw CorruptData.exception(LZ4, "frames with dependent blocks are not supported (Kafka writes "
+                    + "independent blocks)");
+        }
+    }
+
+    private static int blockMaximumSize(int bd) {
+        int blockSizeId = (bd >> Lz4Frame.BD_BLOCK_SIZE_SHIFT) & Lz4Frame.BD_BLOCK_SIZE_MASK;
+        if ((bd & Lz4Frame.BD_RESERVED) != 0 || blockSizeId < Lz4Frame.BLOCK_SIZE_ID_MIN) {
+            throw CorruptData.exception(LZ4, "invalid block descriptor BD " + bd);
+        }
+        return Lz4Frame.blockMaximumSize(blockSizeId);
+    }
+
+    private long readContentSize() {
+        require(Lz4Frame.CONTENT_SIZE_SIZE, "content size");
+        long contentSize = frame.getLong(position);
+        position += Lz4Frame.CONTENT_SIZE_SIZE;
+        if (contentSize < 0 || contentSize > sink.room()) {
+            throw new ProtocolException("Decompressed lz4 data exceeds the bound of " + sink.room()
+                    + " bytes: the frame declares " + Long.toUnsignedString(contentSize) + " bytes of content");
+        }
+        return contentSize;
+    }
+
+    private void checkHeaderChecksum() {
+        int descriptorLength = position - Lz4Frame.MAGIC_SIZE;
+        byte expected = Lz4Frame.headerChecksum(hash, frame, Lz4Frame.MAGIC_SIZE, descriptorLength);
+        byte actual = (byte) readByte("header checksum");
+        if (actual != expected) {
+            throw CorruptData.exception(LZ4, "frame descriptor checksum mismatch");
+        }
+    }
+
+    private void readBlock(int blockSize, int blockMaximumSize, boolean checksummed) {
+        int length = blockSize & ~Lz4Frame.UNCOMPRESSED_BLOCK;
+        if (length > blockMaximumSize) {
+            throw CorruptData.exception(LZ4, "block of " + length + " bytes exceeds the frame's block maximum size "
+                    + blockMaximumSize);
+        }
+        require(length + (checksummed ? Lz4Frame.INT_SIZE : 0), "block");
+        int dataIndex = position;
+        position += length;
+        if (checksummed && readInt("block checksum") != hash.hash(frame, dataIndex, length, 0)) {
+            throw CorruptData.exception(LZ4, "block checksum mismatch");
+        }
+        if ((blockSize & Lz4Frame.UNCOMPRESSED_BLOCK) != 0) {
+            sink.write(frame, dataIndex, length);
+        } else {
+            decompressBlock(dataIndex, length, blockMaximumSize);
+        }
+    }
+
+    private void decompressBlock(int dataIndex, int length, int blockMaximumSize) {
+        int room = sink.room();
+        int bound = sink.size() + room;
+        if (room == 0) {
+            throw new ProtocolException("Decompressed lz4 data exceeds the bound of " + bound
+                    + " bytes: the frame has more blocks after that many bytes");
+        }
+        int limit = Math.min(blockMaximumSize, room);
+        ByteBuffer output = ByteBuffer.wrap(sink.reserve(limit));
+        try {
+            sink.advance(decompressor.decompress(frame, dataIndex, length, output, sink.size(), limit));
+        } catch (LZ4Exception e) {
+            if (limit < blockMaximumSize) {
+                // The block decompressor reports too little room and corrupt data alike.
+                throw new ProtocolException("Decompressed lz4 data exceeds the bound of " + bound
+                        + " bytes, or the block at offset " + dataIndex + " is corrupt: " + e.getMessage(), e);
+            }
+            throw CorruptData.exception(LZ4, e);
+        }
+    }
+
+    private void checkContentChecksum() {
+        int expected = readInt("content checksum");
+        ByteBuffer content = sink.toByteBuffer();
+        if (hash.hash(content, 0, content.limit(), 0) != expected) {
+            throw CorruptData.exception(LZ4, "content checksum mismatch");
+        }
+    }
+
+    private int readByte(String what) {
+        require(1, what);
+        return frame.get(position++) & 0xFF;
+    }
+
+    private int readInt(String what) {
+        require(Lz4Frame.INT_SIZE, what);
+        int value = frame.getInt(position);
+        position += Lz4Frame.INT_SIZE;
+        return value;
+    }
+
+    private void require(int length, String what) {
+        if (frame.limit() - position < length) {
+            throw CorruptData.exception(LZ4, "truncated frame, " + what + " at offset " + position + " needs "
+                    + length + " bytes but " + (frame.limit() - position) + " remain");
+        }
+    }
+}
