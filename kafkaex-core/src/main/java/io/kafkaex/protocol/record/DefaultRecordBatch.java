@@ -3,6 +3,7 @@ package io.kafkaex.protocol.record;
 import static io.kafkaex.protocol.record.RecordFormat.*;
 
 import io.kafkaex.protocol.ProtocolException;
+import io.kafkaex.protocol.record.compression.CompressionType;
 import java.nio.ByteBuffer;
 import java.util.Iterator;
 import java.util.zip.CRC32C;
@@ -32,7 +33,7 @@ public final class DefaultRecordBatch implements RecordBatch {
                     + Long.toHexString(actualCrc) + ", header says 0x" + Long.toHexString(storedCrc));
         }
         int count = recordCount();
-        long available = compressionId() == 0 ? batch.limit() - RECORDS_OFFSET : maxDecompressedBytes;
+        long available = compressionType() == CompressionType.NONE ? batch.limit() - RECORDS_OFFSET : maxDecompressedBytes;
         if (count < 0 || (long) count * MIN_RECORD_SIZE > available) {
             throw new ProtocolException("Record batch at offset " + baseOffset() + " claims " + count
                     + " records, which cannot fit in " + available + " bytes");
@@ -78,8 +79,8 @@ public final class DefaultRecordBatch implements RecordBatch {
     }
 
     @Override
-    public int compressionId() {
-        return attributes() & COMPRESSION_MASK;
+    public CompressionType compressionType() {
+        return CompressionType.forId(attributes() & COMPRESSION_MASK);
     }
 
     @Override
@@ -138,9 +139,9 @@ public final class DefaultRecordBatch implements RecordBatch {
 
     private ByteBuffer recordsSection() {
         ByteBuffer section = batch.duplicate().position(RECORDS_OFFSET).slice();
-        return compressionId() == 0
+        return compressionType() == CompressionType.NONE
                 ? section
-                : RecordsCompression.decompress(compressionId(), section, maxDecompressedBytes,
+                : RecordsCompression.decompress(compressionType(), section, maxDecompressedBytes,
                         "record batch at offset " + baseOffset());
     }
 

@@ -4,15 +4,17 @@ import static io.kafkaex.protocol.record.RecordFormat.*;
 
 import io.kafkaex.protocol.ProtocolException;
 import io.kafkaex.protocol.ProtocolReader;
+import io.kafkaex.protocol.record.compression.CompressionType;
 import java.nio.ByteBuffer;
 import java.util.zip.CRC32;
 
 /**
  * One decoded magic v0/v1 message: offset int64, size int32, crc uint32 (CRC-32 of the rest), magic int8,
- * attributes int8, timestamp int64 (v1 only), key bytes, value bytes (int32 lengths, -1 for null).
- * Immutable once parsed.
+ * attributes int8 (compression bits 0-2, v1 timestamp type bit 3), timestamp int64 (v1 only), key bytes,
+ * value bytes (int32 lengths, -1 for null). Immutable once parsed.
  */
-record LegacyMessage(long offset, byte magic, byte attributes, long timestamp, ByteBuffer key, ByteBuffer value) {
+record LegacyMessage(long offset, byte magic, CompressionType compressionType, TimestampType timestampType,
+        long timestamp, ByteBuffer key, ByteBuffer value) {
 
     /**
      * Decodes one message framed by {@link LogEntries#next(ByteBuffer)}, checking its CRC and that its key
@@ -37,16 +39,10 @@ record LegacyMessage(long offset, byte magic, byte attributes, long timestamp, B
             throw new ProtocolException("Message at offset " + offset + " has " + reader.remaining()
                     + " bytes after its value");
         }
-        return new LegacyMessage(offset, magic, attributes, timestamp, key, value);
-    }
-
-    int compressionId() {
-        return attributes & COMPRESSION_MASK;
-    }
-
-    TimestampType timestampType() {
-        return magic == MAGIC_V0
+        TimestampType timestampType = magic == MAGIC_V0
                 ? TimestampType.NO_TIMESTAMP_TYPE
                 : TimestampType.fromAttributeBit((attributes & TIMESTAMP_TYPE_BIT) != 0);
+        return new LegacyMessage(offset, magic, CompressionType.forId(attributes & COMPRESSION_MASK), timestampType,
+                timestamp, key, value);
     }
 }

@@ -3,6 +3,7 @@ package io.kafkaex.protocol.record;
 import static io.kafkaex.protocol.record.RecordFormat.*;
 
 import io.kafkaex.protocol.ProtocolException;
+import io.kafkaex.protocol.record.compression.CompressionType;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -63,8 +64,8 @@ public final class LegacyRecordBatch implements RecordBatch {
     }
 
     @Override
-    public int compressionId() {
-        return message.compressionId();
+    public CompressionType compressionType() {
+        return message.compressionType();
     }
 
     @Override
@@ -104,7 +105,7 @@ public final class LegacyRecordBatch implements RecordBatch {
 
     private List<Record> records() {
         if (records == null) {
-            records = message.compressionId() == 0
+            records = message.compressionType() == CompressionType.NONE
                     ? List.of(record(message, message.offset(), message.timestamp(), message.timestampType()))
                     : unwrap();
         }
@@ -116,7 +117,7 @@ public final class LegacyRecordBatch implements RecordBatch {
         if (message.value() == null) {
             throw new ProtocolException("Compressed " + where + " has a null value");
         }
-        ByteBuffer inner = RecordsCompression.decompress(message.compressionId(), message.value(),
+        ByteBuffer inner = RecordsCompression.decompress(message.compressionType(), message.value(),
                 maxDecompressedBytes, where);
         List<LegacyMessage> messages = new ArrayList<>();
         while (inner.hasRemaining()) {
@@ -125,9 +126,9 @@ public final class LegacyRecordBatch implements RecordBatch {
                 throw new ProtocolException("Compressed " + where + " ends inside an inner message");
             }
             LegacyMessage innerMessage = LegacyMessage.parse(entry);
-            if (innerMessage.magic() != message.magic() || innerMessage.compressionId() != 0) {
+            if (innerMessage.magic() != message.magic() || innerMessage.compressionType() != CompressionType.NONE) {
                 throw new ProtocolException("Compressed " + where + " holds an inner message of magic "
-                        + innerMessage.magic() + " and compression " + innerMessage.compressionId());
+                        + innerMessage.magic() + " and compression " + innerMessage.compressionType());
             }
             messages.add(innerMessage);
         }

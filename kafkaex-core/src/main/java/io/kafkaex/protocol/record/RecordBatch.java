@@ -1,5 +1,6 @@
 package io.kafkaex.protocol.record;
 
+import io.kafkaex.protocol.record.compression.CompressionType;
 import java.util.Iterator;
 
 /**
@@ -36,8 +37,7 @@ public interface RecordBatch extends Iterable<Record> {
 
     TimestampType timestampType();
 
-    /** Id of the compression codec ({@code 0} none, 1 gzip, 2 snappy, 3 lz4, 4 zstd). */
-    int compressionId();
+    CompressionType compressionType();
 
     int partitionLeaderEpoch();
 
@@ -52,7 +52,12 @@ public interface RecordBatch extends Iterable<Record> {
     /** Whether the batch holds control records (transaction markers) instead of data. */
     boolean isControlBatch();
 
-    /** The records in offset order. */
+    /**
+     * The records in offset order.
+     *
+     * @throws io.kafkaex.protocol.record.compression.MissingCompressionLibraryException (from the iterator)
+     *         if the batch is compressed with a codec whose optional library is not on the classpath
+     */
     @Override
     Iterator<Record> iterator();
 }

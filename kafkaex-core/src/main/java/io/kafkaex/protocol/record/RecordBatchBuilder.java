@@ -4,6 +4,8 @@ import static io.kafkaex.protocol.record.RecordFormat.*;
 
 import io.kafkaex.protocol.ByteSizes;
 import io.kafkaex.protocol.ProtocolWriter;
+import io.kafkaex.protocol.record.compression.CompressionCodec;
+import io.kafkaex.protocol.record.compression.CompressionType;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32C;
@@ -35,7 +37,7 @@ public final class RecordBatchBuilder {
     private int baseSequence = NO_SEQUENCE;
     private boolean transactional;
     private boolean control;
-    private int compressionId;
+    private CompressionCodec codec = CompressionType.NONE.codec();
     private boolean logAppendTime;
     private boolean deleteHorizon;
     private long baseTimestamp;
@@ -78,12 +80,12 @@ public final class RecordBatchBuilder {
         return this;
     }
 
-    /** The compression codec id, {@code 0} (none) to 4; applied to the records as a whole at {@link #build()}. */
-    public RecordBatchBuilder compression(int compressionId) {
-        if (compressionId < 0 || compressionId > COMPRESSION_MASK) {
-            throw new IllegalArgumentException("Compression id out of range: " + compressionId);
-        }
-        this.compressionId = compressionId;
+    /**
+     * The codec that compresses the records, as a whole, at {@link #build()}; e.g.
+     * {@code CompressionType.LZ4.codec()}. None by default.
+     */
+    public RecordBatchBuilder compression(CompressionCodec codec) {
+        this.codec = codec;
         return this;
     }
 
@@ -173,9 +175,9 @@ public final class RecordBatchBuilder {
             throw new IllegalStateException(built ? "The batch was built already" : "A batch needs a record");
         }
         built = true;
-        if (compressionId != 0) {
+        if (codec.type() != CompressionType.NONE) {
             ByteBuffer records = buffer.slice(start + HEADER_SIZE, buffer.position() - start - HEADER_SIZE);
-            ByteBuffer compressed = RecordsCompression.compress(compressionId, records);
+            ByteBuffer compressed = codec.compress(records);
             buffer.position(start + HEADER_SIZE);
             ensureCapacity(compressed.remaining());
             buffer.put(compressed);
@@ -201,7 +203,7 @@ public final class RecordBatchBuilder {
     }
 
     private short attributes() {
-        return (short) (compressionId
+        return (short) (codec.type().id()
                 | (logAppendTime ? TIMESTAMP_TYPE_BIT : 0)
                 | (transactional ? TRANSACTIONAL_BIT : 0)
                 | (control ? CONTROL_BIT : 0)

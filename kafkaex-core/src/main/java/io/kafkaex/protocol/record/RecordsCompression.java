@@ -1,10 +1,12 @@
 package io.kafkaex.protocol.record;
 
 import io.kafkaex.protocol.ProtocolException;
+import io.kafkaex.protocol.record.compression.CompressionType;
 import java.nio.ByteBuffer;
 
 /**
- * Compresses and decompresses the records of a batch or legacy wrapper by compression id. Stateless.
+ * Decompresses the records of a v2 batch or the inner message set of a legacy wrapper, within the reader's
+ * bound, naming the batch when the compressed bytes are bad. Stateless.
  */
 final class RecordsCompression {
 
@@ -16,15 +18,11 @@ final class RecordsCompression {
      *
      * @param where names the batch in error messages, e.g. "record batch at offset 5"
      */
-    static ByteBuffer decompress(int compressionId, ByteBuffer compressed, int maxDecompressedBytes, String where) {
-        throw new ProtocolException("The " + where + " uses compression " + compressionId
-                + ", which this reader cannot decompress yet (limit " + maxDecompressedBytes + " bytes, "
-                + compressed.remaining() + " compressed)");
-    }
-
-    /** The compressed form of the remaining bytes of {@code records}. */
-    static ByteBuffer compress(int compressionId, ByteBuffer records) {
-        throw new UnsupportedOperationException("Compression " + compressionId + " is not available yet ("
-                + records.remaining() + " bytes)");
+    static ByteBuffer decompress(CompressionType type, ByteBuffer compressed, int maxDecompressedBytes, String where) {
+        try {
+            return type.codec().decompress(compressed, maxDecompressedBytes);
+        } catch (ProtocolException e) {
+            throw new ProtocolException("The " + where + " holds bad " + type.kafkaName() + " data: " + e.getMessage(), e);
+        }
     }
 }

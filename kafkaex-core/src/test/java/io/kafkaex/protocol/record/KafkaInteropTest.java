@@ -5,10 +5,13 @@ import static io.kafkaex.protocol.record.RecordSamples.describe;
 import static io.kafkaex.protocol.record.RecordSamples.readOurs;
 import static io.kafkaex.protocol.record.RecordSamples.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import io.kafkaex.protocol.ProtocolException;
+import io.kafkaex.protocol.record.compression.CompressionType;
 import org.apache.kafka.common.compress.Compression;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.record.internal.ControlRecordType;
@@ -19,6 +22,8 @@ import org.apache.kafka.common.record.internal.MutableRecordBatch;
 import org.apache.kafka.common.record.TimestampType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Our batches against Kafka's own record classes (test-scope oracle), in both directions. */
@@ -26,9 +31,11 @@ class KafkaInteropTest {
 
     private static final long BASE_TIMESTAMP = 1_700_000_000_000L;
 
-    @Test
-    void kafkaReadsOurBatchIdentically() {
+    @ParameterizedTest
+    @EnumSource(CompressionType.class)
+    void kafkaReadsOurBatchIdentically(CompressionType compression) {
         RecordBatchBuilder builder = new RecordBatchBuilder(ByteBuffer.allocate(64))
+                .compression(compression.codec())
                 .baseOffset(1000)
                 .partitionLeaderEpoch(7)
                 .producer(4242L, (short) 3, 17)
@@ -49,6 +56,7 @@ class KafkaInteropTest {
             assertThat(batch.baseSequence()).isEqualTo(17);
             assertThat(batch.isTransactional()).isTrue();
             assertThat(batch.isControlBatch()).isFalse();
+            assertThat((int) batch.compressionType().id).isEqualTo(compression.id());
             assertThat(batch.maxTimestamp()).isEqualTo(BASE_TIMESTAMP + 50);
             batch.forEach(record -> kafka.add(describe(record, batch.timestampType())));
         }
@@ -73,10 +81,11 @@ class KafkaInteropTest {
     }
 
     @ParameterizedTest
-    @ValueSource(booleans = {false, true})
-    void weReadKafkaBatchesIdentically(boolean transactional) {
+    @EnumSource(CompressionType.class)
+    void weReadKafkaBatchesIdentically(CompressionType compression) {
+        boolean transactional = compression.id() % 2 == 0;
         ByteBuffer buffer = ByteBuffer.allocate(4096);
-        MemoryRecordsBuilder kafka = MemoryRecords.builder(buffer, (byte) 2, Compression.NONE, TimestampType.CREATE_TIME,
+        MemoryRecordsBuilder kafka = MemoryRecords.builder(buffer, (byte) 2, kafka(compression), TimestampType.CREATE_TIME,
                 500L, -1L, 99L, (short) 2, 40, transactional, 11);
         appendSamples(kafka);
         MemoryRecords built = kafka.build();
@@ -92,6 +101,7 @@ class KafkaInteropTest {
         assertThat(batch.producerEpoch()).isEqualTo((short) 2);
         assertThat(batch.baseSequence()).isEqualTo(40);
         assertThat(batch.isTransactional()).isEqualTo(transactional);
+        assertThat(batch.compressionType()).isEqualTo(compression);
         assertThat(batch.maxTimestamp()).isEqualTo(BASE_TIMESTAMP + 50);
         assertThat(readOurs(built.buffer())).isEqualTo(kafkaRecords(built));
     }
@@ -110,6 +120,40 @@ class KafkaInteropTest {
                 && !batch.isTransactional() && !batch.isControlBatch());
         assertThat(batches.get(3).baseOffset()).isEqualTo(33);
         assertThat(readOurs(built.buffer())).isEqualTo(kafkaRecords(built));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"0,GZIP,CREATE_TIME", "0,SNAPPY,CREATE_TIME", "1,GZIP,CREATE_TIME",
+            "1,SNAPPY,LOG_APPEND_TIME", "1,LZ4,CREATE_TIME", "1,GZIP,LOG_APPEND_TIME"})
+    void weReadKafkaCompressedLegacyWrappersIdentically(byte magic, CompressionType compression, TimestampType type) {
+        ByteBuffer buffer = ByteBuffer.allocate(4096);
+        MemoryRecordsBuilder kafka = MemoryRecords.builder(buffer, magic, kafka(compression), type, 30L, BASE_TIMESTAMP + 1000);
+        appendSamples(kafka);
+        MemoryRecords built = kafka.build();
+
+        List<RecordBatch> batches = new ArrayList<>();
+        new RecordBatchReader(built.buffer(), MAX_DECOMPRESSED).forEachRemaining(batches::add);
+        assertThat(batches).singleElement().satisfies(wrapper -> {
+            assertThat(wrapper.compressionType()).isEqualTo(compression);
+            assertThat(wrapper.baseOffset()).isEqualTo(30);
+            assertThat(wrapper.lastOffset()).isEqualTo(33);
+        });
+        assertThat(readOurs(built.buffer())).hasSize(4).isEqualTo(kafkaRecords(built));
+    }
+
+    /**
+     * Kafka writes v0 LZ4 wrappers with its old, wrong frame descriptor checksum (it hashed the LZ4 magic too)
+     * and skips that checksum when reading v0; our LZ4 codec checks it, so such data is rejected, not misread.
+     */
+    @Test
+    void legacyV0Lz4WithKafkasWrongDescriptorChecksumIsRejected() {
+        MemoryRecordsBuilder kafka = MemoryRecords.builder(ByteBuffer.allocate(4096), (byte) 0, kafka(CompressionType.LZ4),
+                TimestampType.CREATE_TIME, 30L);
+        appendSamples(kafka);
+        ByteBuffer built = kafka.build().buffer();
+
+        assertThatThrownBy(() -> readOurs(built)).isInstanceOf(ProtocolException.class)
+                .hasMessageContaining("descriptor checksum");
     }
 
     @ParameterizedTest
@@ -150,6 +194,10 @@ class KafkaInteropTest {
         assertThat(ControlRecordType.parse(batch.iterator().next().key())).isEqualTo(ControlRecordType.COMMIT);
         assertThat(EndTransactionMarker.deserialize(batch.iterator().next()))
                 .isEqualTo(new EndTransactionMarker(ControlRecordType.COMMIT, 9));
+    }
+
+    private static Compression kafka(CompressionType compression) {
+        return Compression.of(compression.kafkaName()).build();
     }
 
     private static List<String> kafkaRecords(MemoryRecords records) {

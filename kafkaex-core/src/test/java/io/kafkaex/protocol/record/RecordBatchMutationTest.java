@@ -6,12 +6,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.kafkaex.protocol.ProtocolException;
+import io.kafkaex.protocol.record.compression.CompressionType;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Random;
 import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
+import org.apache.kafka.common.compress.Compression;
+import org.apache.kafka.common.record.internal.MemoryRecords;
+import org.apache.kafka.common.record.internal.MemoryRecordsBuilder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Seeded mutations of valid fetched bytes (flipped bytes, overwritten ints, truncations, each with the
@@ -25,8 +31,11 @@ class RecordBatchMutationTest {
 
     @Test
     void mutatedBatchesDecodeOrThrowProtocolException() {
-        ByteBuffer valid = corpus();
-        Random random = new Random(20_240_601L);
+        assertOnlyProtocolExceptions(corpus(), 0);
+    }
+
+    private static void assertOnlyProtocolExceptions(ByteBuffer valid, long seed) {
+        Random random = new Random(20_240_601L + seed);
         int[] outcomes = new int[2];
         assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
             for (int i = 0; i < MUTATIONS; i++) {
@@ -48,18 +57,33 @@ class RecordBatchMutationTest {
         assertThat(outcomes[1]).as("rejected").isPositive();
     }
 
+    @ParameterizedTest
+    @EnumSource(value = CompressionType.class, names = "NONE", mode = EnumSource.Mode.EXCLUDE)
+    void mutatedCompressedBatchesDecodeOrThrowProtocolException(CompressionType compression) {
+        ByteBuffer data = data(new RecordBatchBuilder(ByteBuffer.allocate(256)).compression(compression.codec()));
+        MemoryRecordsBuilder kafka = MemoryRecords.builder(ByteBuffer.allocate(256), (byte) 1,
+                Compression.of(compression == CompressionType.ZSTD ? "gzip" : compression.kafkaName()).build(),
+                org.apache.kafka.common.record.TimestampType.CREATE_TIME, 20L);
+        kafka.append(30L, utf8("a"), utf8("b"));
+        kafka.append(31L, null, utf8("c"));
+        assertOnlyProtocolExceptions(concat(data, kafka.build().buffer()), compression.id());
+    }
+
     private static ByteBuffer corpus() {
-        ByteBuffer data = new RecordBatchBuilder(ByteBuffer.allocate(256))
-                .baseOffset(3)
-                .producer(9L, (short) 1, 0)
-                .append(10L, utf8("key"), utf8("value"), new Header[] {Header.of("h", utf8("x")), Header.of("n", null)})
-                .append(12L, (byte[]) null, utf8("v2"), null)
-                .build();
         ByteBuffer marker = new RecordBatchBuilder(ByteBuffer.allocate(128))
                 .baseOffset(5)
                 .appendEndTransactionMarker(13L, new EndTransactionMarker(ControlRecordType.ABORT, 2))
                 .build();
-        return concat(data, marker, RecordBatchReaderTest.kafkaLegacy((byte) 1));
+        return concat(data(new RecordBatchBuilder(ByteBuffer.allocate(256))), marker,
+                RecordBatchReaderTest.kafkaLegacy((byte) 1));
+    }
+
+    private static ByteBuffer data(RecordBatchBuilder builder) {
+        return builder.baseOffset(3)
+                .producer(9L, (short) 1, 0)
+                .append(10L, utf8("key"), utf8("value"), new Header[] {Header.of("h", utf8("x")), Header.of("n", null)})
+                .append(12L, (byte[]) null, utf8("v2"), null)
+                .build();
     }
 
     private static ByteBuffer mutate(ByteBuffer valid, Random random) {
@@ -104,7 +128,7 @@ class RecordBatchMutationTest {
         while (reader.hasNext()) {
             RecordBatch batch = reader.next();
             String fields = batch.baseOffset() + " " + batch.lastOffset() + " " + batch.maxTimestamp() + " "
-                    + batch.timestampType() + " " + batch.compressionId() + " " + batch.producerId()
+                    + batch.timestampType() + " " + batch.compressionType() + " " + batch.producerId()
                     + batch.isTransactional() + batch.isControlBatch() + batch.sizeInBytes();
             assertThat(fields).isNotEmpty();
             for (Record record : batch) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kafkaex.protocol.ProtocolException;
+import io.kafkaex.protocol.record.compression.CompressionType;
 import java.nio.ByteBuffer;
 import java.util.HexFormat;
 import java.util.List;
@@ -142,6 +143,32 @@ class RecordBatchReaderTest {
     }
 
     @Test
+    void decompressionStopsAtTheCallersBound() {
+        RecordBatchBuilder builder = new RecordBatchBuilder(ByteBuffer.allocate(256)).baseOffset(9)
+                .compression(CompressionType.GZIP.codec());
+        for (int i = 0; i < 10; i++) {
+            builder.append(i, null, new byte[1000], null);
+        }
+        ByteBuffer batch = builder.build();
+
+        assertThat(batch.remaining()).isLessThan(500);
+        assertThat(readAll(batch, 20_000)).hasSize(10);
+        assertThatThrownBy(() -> readAll(batch, 5_000)).isInstanceOf(ProtocolException.class)
+                .hasMessageContaining("offset 9").hasMessageContaining("gzip");
+        assertThatThrownBy(() -> new RecordBatchReader(batch, 69).next()).isInstanceOf(ProtocolException.class)
+                .hasMessageContaining("claims 10 records");
+    }
+
+    @Test
+    void unknownCompressionIdIsRejected() {
+        ByteBuffer batch = batch(7, 1);
+        batch.putShort(21, (short) 5);
+        fixCrc(batch);
+        assertThatThrownBy(() -> readOurs(batch)).isInstanceOf(ProtocolException.class)
+                .hasMessageContaining("compression type id 5");
+    }
+
+    @Test
     void compressedLegacyWrapperWithNullValueIsRejected() {
         MemoryRecordsBuilder kafka = MemoryRecords.builder(ByteBuffer.allocate(64), (byte) 0, Compression.NONE,
                 org.apache.kafka.common.record.TimestampType.CREATE_TIME, 10L);
@@ -171,12 +198,18 @@ class RecordBatchReaderTest {
         assertThat(first.lastOffset()).isEqualTo(10);
         assertThat(first.nextOffset()).isEqualTo(11);
         assertThat(first.maxTimestamp()).isEqualTo(100);
-        assertThat(first.compressionId()).isZero();
+        assertThat(first.compressionType()).isEqualTo(CompressionType.NONE);
         assertThat(first.partitionLeaderEpoch()).isEqualTo(-1);
         assertThat(first.producerEpoch()).isEqualTo((short) -1);
         assertThat(first.baseSequence()).isEqualTo(-1);
         assertThat(first.sizeInBytes()).isEqualTo(12 + first.sizeInBytes() - 12);
         assertThat(first.timestampType()).isEqualTo(TimestampType.CREATE_TIME);
+    }
+
+    private static List<Record> readAll(ByteBuffer buffer, int maxDecompressedBytes) {
+        List<Record> records = new java.util.ArrayList<>();
+        new RecordBatchReader(buffer, maxDecompressedBytes).forEachRemaining(batch -> batch.forEach(records::add));
+        return records;
     }
 
     static ByteBuffer batch(long baseOffset, int records) {
