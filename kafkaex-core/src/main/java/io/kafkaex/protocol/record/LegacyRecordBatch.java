@@ -125,10 +125,13 @@ public final class LegacyRecordBatch implements RecordBatch {
             if (entry == null) {
                 throw new ProtocolException("Compressed " + where + " ends inside an inner message");
             }
+            if (entry.get(MAGIC_OFFSET) != message.magic()) {
+                throw new ProtocolException("Compressed " + where + " of magic " + message.magic()
+                        + " holds an inner message of magic " + entry.get(MAGIC_OFFSET));
+            }
             LegacyMessage innerMessage = LegacyMessage.parse(entry);
-            if (innerMessage.magic() != message.magic() || innerMessage.compressionType() != CompressionType.NONE) {
-                throw new ProtocolException("Compressed " + where + " holds an inner message of magic "
-                        + innerMessage.magic() + " and compression " + innerMessage.compressionType());
+            if (innerMessage.compressionType() != CompressionType.NONE) {
+                throw new ProtocolException("Compressed " + where + " holds a compressed inner message");
             }
             messages.add(innerMessage);
         }

@@ -48,7 +48,6 @@ final class RecordFormat {
 
     /** Legacy message: crc (int32) then magic. */
     static final int LEGACY_CRC_OFFSET = 12;
-    static final int LEGACY_ATTRIBUTES_OFFSET = 17;
     /** Smallest legacy message size field: crc, magic, attributes, key length, value length (+ timestamp in v1). */
     static final int LEGACY_MIN_SIZE_V0 = 14;
     static final int LEGACY_MIN_SIZE_V1 = 22;
