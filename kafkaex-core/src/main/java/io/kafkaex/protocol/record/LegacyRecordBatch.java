@@ -118,7 +118,7 @@ public final class LegacyRecordBatch implements RecordBatch {
             throw new ProtocolException("Compressed " + where + " has a null value");
         }
         ByteBuffer inner = RecordsCompression.decompress(message.compressionType(), message.value(),
-                maxDecompressedBytes, where);
+                maxDecompressedBytes, where, message.magic());
         List<LegacyMessage> messages = new ArrayList<>();
         while (inner.hasRemaining()) {
             ByteBuffer entry = LogEntries.next(inner);

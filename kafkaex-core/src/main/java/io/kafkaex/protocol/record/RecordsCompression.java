@@ -19,8 +19,16 @@ final class RecordsCompression {
      * @param where names the batch in error messages, e.g. "record batch at offset 5"
      */
     static ByteBuffer decompress(CompressionType type, ByteBuffer compressed, int maxDecompressedBytes, String where) {
+        return decompress(type, compressed, maxDecompressedBytes, where, RecordFormat.MAGIC_V2);
+    }
+
+    /** As {@link #decompress(CompressionType, ByteBuffer, int, String)} for a message of {@code magic}. */
+    static ByteBuffer decompress(CompressionType type, ByteBuffer compressed, int maxDecompressedBytes, String where,
+            byte magic) {
         try {
-            return type.codec().decompress(compressed, maxDecompressedBytes);
+            return magic < RecordFormat.MAGIC_V2
+                    ? type.codec().decompressLegacy(compressed, maxDecompressedBytes, magic)
+                    : type.codec().decompress(compressed, maxDecompressedBytes);
         } catch (ProtocolException e) {
             throw new ProtocolException("The " + where + " holds bad " + type.kafkaName() + " data: " + e.getMessage(), e);
         }

@@ -30,4 +30,13 @@ public interface CompressionCodec {
      *                           {@code maxDecompressedSize} bytes
      */
     ByteBuffer decompress(ByteBuffer compressed, int maxDecompressedSize);
+
+    /**
+     * Decompresses the inner message set of a legacy (magic 0 or 1) wrapper message. Same as
+     * {@link #decompress} except where old writers of that magic encoded differently: LZ4 in magic 0 carried a
+     * frame descriptor checksum computed over the LZ4 magic too, which is accepted here.
+     */
+    default ByteBuffer decompressLegacy(ByteBuffer compressed, int maxDecompressedSize, byte magic) {
+        return decompress(compressed, maxDecompressedSize);
+    }
 }

@@ -45,6 +45,11 @@ final class Lz4FrameCodec implements CompressionCodec {
 
     @Override
     public ByteBuffer decompress(ByteBuffer compressed, int maxDecompressedSize) {
-        return Lz4FrameReader.read(compressed, maxDecompressedSize, decompressor, hash);
+        return Lz4FrameReader.read(compressed, maxDecompressedSize, decompressor, hash, false);
+    }
+
+    @Override
+    public ByteBuffer decompressLegacy(ByteBuffer compressed, int maxDecompressedSize, byte magic) {
+        return Lz4FrameReader.read(compressed, maxDecompressedSize, decompressor, hash, magic == 0);
     }
 }

@@ -23,20 +23,27 @@ final class Lz4FrameReader {
     private final LZ4SafeDecompressor decompressor;
     private final XXHash32 hash;
     private final ByteSink sink;
+    private final boolean acceptMagicV0Checksum;
     private int position;
 
-    private Lz4FrameReader(ByteBuffer compressed, LZ4SafeDecompressor decompressor, XXHash32 hash, ByteSink sink) {
+    private Lz4FrameReader(ByteBuffer compressed, LZ4SafeDecompressor decompressor, XXHash32 hash, ByteSink sink,
+                           boolean acceptMagicV0Checksum) {
         this.frame = compressed.slice().order(ByteOrder.LITTLE_ENDIAN);
         this.decompressor = decompressor;
         this.hash = hash;
         this.sink = sink;
+        this.acceptMagicV0Checksum = acceptMagicV0Checksum;
     }
 
+    /**
+     * @param acceptMagicV0Checksum also accept the descriptor checksum that Kafka's magic-0 writers computed
+     *                              over the LZ4 magic and the descriptor
+     */
     static ByteBuffer read(ByteBuffer compressed, int maxDecompressedSize, LZ4SafeDecompressor decompressor,
-                           XXHash32 hash) {
+                           XXHash32 hash, boolean acceptMagicV0Checksum) {
         ByteSink sink = ByteSink.forDecompression(
                 LZ4, maxDecompressedSize, ByteSink.guessDecompressedSize(compressed.remaining()));
-        new Lz4FrameReader(compressed, decompressor, hash, sink).readFrame();
+        new Lz4FrameReader(compressed, decompressor, hash, sink, acceptMagicV0Checksum).readFrame();
         return sink.toByteBuffer();
     }
 
@@ -105,7 +112,9 @@ final class Lz4FrameReader {
         int descriptorLength = position - Lz4Frame.MAGIC_SIZE;
         byte expected = Lz4Frame.headerChecksum(hash, frame, Lz4Frame.MAGIC_SIZE, descriptorLength);
         byte actual = (byte) readByte("header checksum");
-        if (actual != expected) {
+        boolean magicV0 = acceptMagicV0Checksum
+                && actual == Lz4Frame.headerChecksum(hash, frame, 0, Lz4Frame.MAGIC_SIZE + descriptorLength);
+        if (actual != expected && !magicV0) {
             throw CorruptData.exception(LZ4, "frame descriptor checksum mismatch");
         }
     }
