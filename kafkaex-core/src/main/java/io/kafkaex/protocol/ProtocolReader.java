@@ -1,5 +1,6 @@
 package io.kafkaex.protocol;
 
+import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
@@ -69,16 +70,20 @@ public final class ProtocolReader {
 
     /** An unsigned varint of at most 5 bytes. */
     public int readUnsignedVarint() {
-        int value = 0;
-        for (int shift = 0; shift < 35; shift += 7) {
-            byte b = readByte();
-            if (shift == 28 && (b & 0xF0) != 0) {
-                throw new ProtocolException("Unsigned varint does not fit in 32 bits");
+        try {
+            int value = 0;
+            for (int shift = 0; shift < 35; shift += 7) {
+                byte b = buffer.get();
+                if (shift == 28 && (b & 0xF0) != 0) {
+                    throw new ProtocolException("Unsigned varint does not fit in 32 bits");
+                }
+                value |= (b & 0x7F) << shift;
+                if ((b & 0x80) == 0) {
+                    return value;
+                }
             }
-            value |= (b & 0x7F) << shift;
-            if ((b & 0x80) == 0) {
-                return value;
-            }
+        } catch (BufferUnderflowException e) {
+            throw new ProtocolException("Truncated varint: the data ends inside it");
         }
         throw new ProtocolException("Unsigned varint is longer than 5 bytes");
     }
@@ -91,16 +96,20 @@ public final class ProtocolReader {
 
     /** A zig-zag varlong of at most 10 bytes. */
     public long readVarlong() {
-        long value = 0;
-        for (int shift = 0; shift < 70; shift += 7) {
-            byte b = readByte();
-            if (shift == 63 && (b & 0xFE) != 0) {
-                throw new ProtocolException("Varlong does not fit in 64 bits");
+        try {
+            long value = 0;
+            for (int shift = 0; shift < 70; shift += 7) {
+                byte b = buffer.get();
+                if (shift == 63 && (b & 0xFE) != 0) {
+                    throw new ProtocolException("Varlong does not fit in 64 bits");
+                }
+                value |= (long) (b & 0x7F) << shift;
+                if ((b & 0x80) == 0) {
+                    return (value >>> 1) ^ -(value & 1);
+                }
             }
-            value |= (long) (b & 0x7F) << shift;
-            if ((b & 0x80) == 0) {
-                return (value >>> 1) ^ -(value & 1);
-            }
+        } catch (BufferUnderflowException e) {
+            throw new ProtocolException("Truncated varlong: the data ends inside it");
         }
         throw new ProtocolException("Varlong is longer than 10 bytes");
     }
@@ -139,13 +148,16 @@ public final class ProtocolReader {
         return length == -1 ? null : readSlice(length);
     }
 
-    /** The next {@code length} bytes as a read-only slice; the position moves past them. */
+    /**
+     * The next {@code length} bytes as a read-only slice; the position moves past them. Reading from a
+     * read-only buffer costs one object per slice, from a writable one two.
+     */
     public ByteBuffer readSlice(int length) {
         need(length, "bytes");
-        ByteBuffer slice = buffer.slice();
-        slice.limit(length);
-        buffer.position(buffer.position() + length);
-        return slice.asReadOnlyBuffer();
+        int start = buffer.position();
+        ByteBuffer slice = buffer.slice(start, length);
+        buffer.position(start + length);
+        return buffer.isReadOnly() ? slice : slice.asReadOnlyBuffer();
     }
 
     /**

@@ -139,10 +139,12 @@ public final class DefaultRecordBatch implements RecordBatch {
 
     private ByteBuffer recordsSection() {
         ByteBuffer section = batch.duplicate().position(RECORDS_OFFSET).slice();
-        return compressionType() == CompressionType.NONE
+        ByteBuffer records = compressionType() == CompressionType.NONE
                 ? section
                 : RecordsCompression.decompress(compressionType(), section, maxDecompressedBytes,
                         "record batch at offset " + baseOffset());
+        // read-only once per batch, so that each key and value slice is one object, read-only by inheritance
+        return records.asReadOnlyBuffer();
     }
 
     private long computeChecksum() {

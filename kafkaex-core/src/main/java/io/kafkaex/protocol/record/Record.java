@@ -44,14 +44,17 @@ public final class Record {
         return timestampType;
     }
 
-    /** The key's bytes, or {@code null}. */
+    /**
+     * The key's bytes as this record's own read-only view (no copy), or {@code null}. Relative reads move
+     * its position for later callers: {@code duplicate()} it to read it more than once.
+     */
     public ByteBuffer key() {
-        return key == null ? null : key.duplicate();
+        return key;
     }
 
-    /** The value's bytes, or {@code null}. */
+    /** The value's bytes, like {@link #key()}: this record's own read-only view, or {@code null}. */
     public ByteBuffer value() {
-        return value == null ? null : value.duplicate();
+        return value;
     }
 
     public List<Header> headers() {

@@ -23,7 +23,7 @@ final class Lz4FrameWriter {
     }
 
     static ByteBuffer write(ByteBuffer records, LZ4Compressor compressor, XXHash32 hash) {
-        ByteSink sink = ByteSink.forCompression(CompressionType.LZ4, records.remaining() / 2);
+        ByteSink sink = ByteSink.forCompression(CompressionType.LZ4, worstCaseFrameSize(records.remaining(), compressor));
         writeHeader(sink, hash);
         int end = records.limit();
         for (int index = records.position(); index < end; index += BLOCK_SIZE) {
@@ -31,6 +31,19 @@ final class Lz4FrameWriter {
         }
         putInt(sink, Lz4Frame.END_MARK);
         return sink.toByteBuffer();
+    }
+
+    /**
+     * The largest frame {@code length} bytes can become: the header, each block's size and worst-case
+     * compressed data, and the end mark. Starting the sink at this size means it never regrows.
+     */
+    static int worstCaseFrameSize(int length, LZ4Compressor compressor) {
+        int fullBlocks = length / BLOCK_SIZE;
+        int lastBlock = length % BLOCK_SIZE;
+        long size = HEADER_LENGTH + Lz4Frame.INT_SIZE
+                + (long) fullBlocks * (Lz4Frame.INT_SIZE + compressor.maxCompressedLength(BLOCK_SIZE))
+                + (lastBlock == 0 ? 0 : Lz4Frame.INT_SIZE + compressor.maxCompressedLength(lastBlock));
+        return (int) Math.min(Integer.MAX_VALUE - 8, size);
     }
 
     private static void writeHeader(ByteSink sink, XXHash32 hash) {
