@@ -1,0 +1,282 @@
+package io.kafkaex.network;
+
+import io.kafkaex.protocol.ApiKey;
+import io.kafkaex.protocol.ProtocolMessage;
+import io.kafkaex.protocol.ProtocolReader;
+import io.kafkaex.protocol.RequestFrames;
+import io.kafkaex.protocol.error.KafkaError;
+import io.kafkaex.protocol.message.ApiVersionsRequest;
+import io.kafkaex.protocol.message.ApiVersionsResponse;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
+
+/**
+ * One TCP connection to a broker for one traffic class, and its state machine: BACKOFF (waiting to
+ * reconnect) → CONNECTING → NEGOTIATING (ApiVersions; security hooks come here later) → READY → CLOSED.
+ * Requests wait in a queue until the connection is ready and the in-flight window has room; each is then
+ * written at the highest version both sides support.
+ *
+ * <p>Not thread-safe: only the event-loop thread of its {@link NetworkClient} calls it.
+ */
+final class BrokerConnection {
+
+    enum State { BACKOFF, CONNECTING, NEGOTIATING, READY, CLOSED }
+
+    /** Sent in ApiVersions v3+; must match the broker's pattern (kafka_ex's "kafka_ex" did not). */
+    static final String SOFTWARE_NAME = "kafkaex-java";
+    static final String SOFTWARE_VERSION = "0.1.0";
+
+    private final InetSocketAddress address;
+    private final TrafficClass trafficClass;
+    private final NetworkOptions options;
+    private final FrameReader frameReader;
+    private final InFlightRequests inFlight;
+    private final Deque<QueuedRequest<?>> waiting = new ArrayDeque<>();
+    private final Deque<ByteBuffer> unwritten = new ArrayDeque<>();
+    private final CompletableFuture<BrokerApiVersions> negotiated = new CompletableFuture<>();
+    private State state = State.BACKOFF;
+    private long connectAtNanos;
+    private long connectDeadlineNanos;
+    private SocketChannel channel;
+    private SelectionKey selectionKey;
+    private BrokerApiVersions apiVersions;
+    private int nextCorrelationId;
+
+    BrokerConnection(InetSocketAddress address, TrafficClass trafficClass, NetworkOptions options, long connectAtNanos) {
+        this.address = address;
+        this.trafficClass = trafficClass;
+        this.options = options;
+        this.frameReader = new FrameReader(options.maxFrameBytes());
+        this.inFlight = new InFlightRequests(options.maxInFlight());
+        this.connectAtNanos = connectAtNanos;
+    }
+
+    State state() {
+        return state;
+    }
+
+    InetSocketAddress address() {
+        return address;
+    }
+
+    /** Completes with the broker's API versions when the connection is ready; fails if it closes first. */
+    CompletableFuture<BrokerApiVersions> negotiated() {
+        return negotiated;
+    }
+
+    <T> void enqueue(RequestSpec<T> spec, long nowNanos, CompletableFuture<T> future) {
+        waiting.addLast(new QueuedRequest<>(spec, nowNanos + spec.timeout().toNanos(), future));
+        if (state == State.READY) {
+            sendWaiting();
+        }
+    }
+
+    /** Starts the TCP connect once the backoff is over. */
+    void connectIfDue(Selector selector, long nowNanos) throws IOException {
+        if (state != State.BACKOFF || nowNanos - connectAtNanos < 0) {
+            return;
+        }
+        channel = SocketChannel.open();
+        channel.configureBlocking(false);
+        channel.socket().setTcpNoDelay(true);
+        connectDeadlineNanos = nowNanos + options.connectTimeout().toNanos();
+        state = State.CONNECTING;
+        selectionKey = channel.register(selector, SelectionKey.OP_CONNECT, this);
+        if (channel.connect(address)) {
+            onConnected();
+        }
+    }
+
+    /** Handles the selector's readiness for this connection. */
+    void onSelected() throws IOException {
+        if (selectionKey.isConnectable() && channel.finishConnect()) {
+            onConnected();
+        }
+        if (selectionKey.isValid() && selectionKey.isReadable()) {
+            ByteBuffer frame;
+            while (state != State.CLOSED && (frame = frameReader.read(channel)) != null) {
+                inFlight.complete(frame);
+                if (state == State.READY) {
+                    sendWaiting();
+                }
+            }
+        }
+        if (selectionKey.isValid() && selectionKey.isWritable()) {
+            writeUnwritten();
+        }
+    }
+
+    /**
+     * Fails what is overdue at {@code nowNanos}: a connect or negotiation past its deadline or an
+     * unanswered request closes the connection; a request still waiting to be sent fails alone.
+     *
+     * @return the reason to close the connection, or {@code null}
+     */
+    RuntimeException checkDeadlines(long nowNanos) {
+        if ((state == State.CONNECTING || state == State.NEGOTIATING) && nowNanos - connectDeadlineNanos >= 0) {
+            return new BrokerConnectionException(address, "no connection within " + options.connectTimeout(), null);
+        }
+        if (inFlight.hasExpired(nowNanos)) {
+            return new RequestTimeoutException("A request to broker " + describe() + " got no response in time");
+        }
+        for (Iterator<QueuedRequest<?>> it = waiting.iterator(); it.hasNext(); ) {
+            QueuedRequest<?> queued = it.next();
+            if (nowNanos - queued.deadlineNanos() >= 0) {
+                it.remove();
+                queued.future().completeExceptionally(new RequestTimeoutException(queued.spec().api().apiName()
+                        + " to broker " + describe() + " could not be sent within " + queued.spec().timeout()
+                        + " (connection state " + state + ")"));
+            }
+        }
+        return null;
+    }
+
+    /** The earliest moment something of this connection is due: a connect, a deadline. */
+    long nextDueNanos(long nowNanos) {
+        long due = inFlight.earliestDeadlineNanos();
+        if (state == State.BACKOFF) {
+            due = Math.min(due, connectAtNanos);
+        }
+        if (state == State.CONNECTING || state == State.NEGOTIATING) {
+            due = Math.min(due, connectDeadlineNanos);
+        }
+        for (QueuedRequest<?> queued : waiting) {
+            due = Math.min(due, queued.deadlineNanos());
+        }
+        return due == Long.MAX_VALUE ? nowNanos + 1_000_000_000L : due;
+    }
+
+    /** Closes the channel and fails every request, sent or waiting, with {@code cause}. */
+    void close(Throwable cause) {
+        if (state == State.CLOSED) {
+            return;
+        }
+        state = State.CLOSED;
+        if (selectionKey != null) {
+            selectionKey.cancel();
+        }
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                // closing anyway
+            }
+        }
+        inFlight.failAll(cause);
+        negotiated.completeExceptionally(cause);
+        QueuedRequest<?> queued;
+        while ((queued = waiting.pollFirst()) != null) {
+            queued.future().completeExceptionally(cause);
+        }
+    }
+
+    boolean isIdle() {
+        return inFlight.isEmpty() && waiting.isEmpty();
+    }
+
+    String describe() {
+        return address.getHostString() + ":" + address.getPort() + " (" + trafficClass + ")";
+    }
+
+    private void onConnected() {
+        state = State.NEGOTIATING;
+        selectionKey.interestOps(SelectionKey.OP_READ);
+        negotiate(ApiKey.API_VERSIONS.highestStableVersion());
+    }
+
+    /**
+     * Sends ApiVersions at {@code version}. A broker that does not know that version answers in the v0 format
+     * with UNSUPPORTED_VERSION and its own range (KIP-511); we then ask again at v0.
+     */
+    private void negotiate(short version) {
+        ApiVersionsRequest request = new ApiVersionsRequest();
+        if (version >= 3) {
+            request.setClientSoftwareName(SOFTWARE_NAME).setClientSoftwareVersion(SOFTWARE_VERSION);
+        }
+        CompletableFuture<ApiVersionsResponse> answer = new CompletableFuture<>();
+        write(ApiKey.API_VERSIONS, version, request, connectDeadlineNanos, (reader, v) -> {
+            short error = reader.buffer().getShort(reader.buffer().position());
+            return ApiVersionsResponse.read(reader, error == KafkaError.UNSUPPORTED_VERSION.code() ? 0 : v);
+        }, answer);
+        answer.thenAccept(response -> onApiVersions(response, version));
+    }
+
+    private void onApiVersions(ApiVersionsResponse response, short version) {
+        if (state != State.NEGOTIATING) {
+            return;
+        }
+        KafkaError error = KafkaError.forCode(response.errorCode());
+        if (error == KafkaError.UNSUPPORTED_VERSION && version > 0) {
+            negotiate((short) 0);
+            return;
+        }
+        if (error != KafkaError.NONE) {
+            close(new BrokerConnectionException(address, "ApiVersions failed: " + error + " - " + error.message(), null));
+            return;
+        }
+        apiVersions = BrokerApiVersions.from(response);
+        state = State.READY;
+        negotiated.complete(apiVersions);
+        sendWaiting();
+    }
+
+    private void sendWaiting() {
+        while (!waiting.isEmpty() && !inFlight.isFull() && state == State.READY) {
+            sendNow(waiting.pollFirst());
+        }
+    }
+
+    private <T> void sendNow(QueuedRequest<T> queued) {
+        RequestSpec<T> spec = queued.spec();
+        try {
+            short version = apiVersions.negotiate(spec.api());
+            write(spec.api(), version, spec.body().apply(version), queued.deadlineNanos(),
+                    (reader, v) -> spec.parser().apply(reader, v), queued.future());
+        } catch (RuntimeException e) {
+            queued.future().completeExceptionally(e);
+        }
+    }
+
+    private <T> void write(ApiKey api, short version, ProtocolMessage body, long deadlineNanos,
+            BiFunction<ProtocolReader, Short, T> parser, CompletableFuture<T> future) {
+        int correlationId = nextCorrelationId++;
+        ByteBuffer frame = RequestFrames.request(api, version, correlationId, options.clientId(), body);
+        inFlight.add(new PendingRequest<>(correlationId, api, version, deadlineNanos,
+                reader -> parser.apply(reader, version), future));
+        unwritten.addLast(frame);
+        try {
+            writeUnwritten();
+        } catch (IOException e) {
+            close(new BrokerConnectionException(address, "write failed: " + e.getMessage(), e));
+        }
+    }
+
+    private void writeUnwritten() throws IOException {
+        while (!unwritten.isEmpty()) {
+            ByteBuffer next = unwritten.peekFirst();
+            channel.write(next);
+            if (next.hasRemaining()) {
+                selectionKey.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
+                return;
+            }
+            unwritten.pollFirst();
+        }
+        if (selectionKey.isValid()) {
+            selectionKey.interestOps(SelectionKey.OP_READ);
+        }
+    }
+
+    /** A request waiting for the connection: its spec, deadline and future. */
+    private record QueuedRequest<T>(RequestSpec<T> spec, long deadlineNanos, CompletableFuture<T> future) {
+    }
+}

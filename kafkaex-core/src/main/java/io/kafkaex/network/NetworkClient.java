@@ -1,0 +1,217 @@
+package io.kafkaex.network;
+
+import io.kafkaex.KafkaExException;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The network layer of one client: a single event-loop thread that owns a {@link Selector} and every broker
+ * connection (one per broker and {@link TrafficClass}), negotiates API versions per connection, pipelines
+ * requests, enforces each request's deadline and reconnects with exponential backoff and jitter.
+ *
+ * <p>{@link #send} and {@link #close} may be called from any thread: they hand work to the event loop
+ * through a queue. Returned futures complete on the event-loop thread, so their dependent stages must be
+ * short and must not block.
+ */
+public final class NetworkClient implements AutoCloseable {
+
+    private final NetworkOptions options;
+    private final Selector selector;
+    private final Thread eventLoop;
+    private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    private final Map<ConnectionKey, BrokerConnection> connections = new HashMap<>();
+    private final Map<InetSocketAddress, Integer> consecutiveFailures = new HashMap<>();
+    private volatile boolean closing;
+
+    public NetworkClient(NetworkOptions options) {
+        this.options = options;
+        try {
+            this.selector = Selector.open();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot open a selector", e);
+        }
+        this.eventLoop = new Thread(this::run, "kafkaex-network-" + options.clientId());
+        this.eventLoop.setDaemon(true);
+        this.eventLoop.start();
+    }
+
+    /**
+     * Sends a request to {@code broker} on the connection of {@code trafficClass}, connecting first if
+     * needed, at the highest version both sides support.
+     *
+     * @return the parsed response; fails with {@link BrokerConnectionException}, {@link RequestTimeoutException},
+     *         {@link NoCommonVersionException} or a protocol error
+     */
+    public <T> CompletableFuture<T> send(InetSocketAddress broker, TrafficClass trafficClass, RequestSpec<T> spec) {
+        CompletableFuture<T> future = new CompletableFuture<>();
+        if (closing) {
+            future.completeExceptionally(closedError(broker));
+            return future;
+        }
+        tasks.add(() -> connection(broker, trafficClass).enqueue(spec, System.nanoTime(), future));
+        selector.wakeup();
+        failIfClosed(broker, future);
+        return future;
+    }
+
+    /** The API versions a broker offers, negotiating a connection first if needed. */
+    public CompletableFuture<BrokerApiVersions> apiVersions(InetSocketAddress broker) {
+        CompletableFuture<BrokerApiVersions> future = new CompletableFuture<>();
+        tasks.add(() -> connection(broker, TrafficClass.OTHER).negotiated().whenComplete((versions, error) -> {
+            if (error != null) {
+                future.completeExceptionally(error);
+            } else {
+                future.complete(versions);
+            }
+        }));
+        selector.wakeup();
+        failIfClosed(broker, future);
+        return future;
+    }
+
+    /** Fails every pending request, closes every connection and ends the event-loop thread. Idempotent. */
+    @Override
+    public void close() {
+        closing = true;
+        selector.wakeup();
+        if (Thread.currentThread() != eventLoop) {
+            try {
+                eventLoop.join(TimeUnit.SECONDS.toMillis(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Whether the event-loop thread is still running. */
+    public boolean isRunning() {
+        return eventLoop.isAlive();
+    }
+
+    private void run() {
+        try {
+            while (!closing) {
+                runTasks();
+                long now = System.nanoTime();
+                long next = now + TimeUnit.SECONDS.toNanos(1);
+                for (BrokerConnection connection : new ArrayList<>(connections.values())) {
+                    connect(connection, now);
+                    RuntimeException overdue = connection.checkDeadlines(now);
+                    if (overdue != null) {
+                        closeConnection(connection, overdue);
+                    } else {
+                        next = Math.min(next, connection.nextDueNanos(now));
+                    }
+                }
+                selector.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(next - System.nanoTime())));
+                for (SelectionKey key : selector.selectedKeys()) {
+                    handle((BrokerConnection) key.attachment());
+                }
+                selector.selectedKeys().clear();
+            }
+        } catch (IOException | RuntimeException e) {
+            failEverything(new KafkaExException("The network event loop failed: " + e, e));
+            return;
+        }
+        failEverything(null);
+    }
+
+    private void runTasks() {
+        Runnable task;
+        while ((task = tasks.poll()) != null) {
+            task.run();
+        }
+    }
+
+    private void connect(BrokerConnection connection, long now) {
+        try {
+            connection.connectIfDue(selector, now);
+        } catch (IOException | RuntimeException e) {
+            closeConnection(connection, new BrokerConnectionException(connection.address(), "cannot connect: " + e, e));
+        }
+    }
+
+    private void handle(BrokerConnection connection) {
+        try {
+            connection.onSelected();
+            if (connection.state() == BrokerConnection.State.READY) {
+                consecutiveFailures.remove(connection.address());
+            }
+        } catch (IOException | RuntimeException e) {
+            closeConnection(connection, new BrokerConnectionException(connection.address(),
+                    "connection " + connection.describe() + " failed: " + e.getMessage(), e));
+        }
+    }
+
+    private BrokerConnection connection(InetSocketAddress broker, TrafficClass trafficClass) {
+        ConnectionKey key = new ConnectionKey(broker, trafficClass);
+        BrokerConnection existing = connections.get(key);
+        if (existing != null && existing.state() != BrokerConnection.State.CLOSED) {
+            return existing;
+        }
+        BrokerConnection created = new BrokerConnection(broker, trafficClass, options, System.nanoTime() + backoffNanos(broker));
+        connections.put(key, created);
+        return created;
+    }
+
+    /** Exponential backoff with ±20 % jitter after consecutive failures of a broker; zero before any. */
+    private long backoffNanos(InetSocketAddress broker) {
+        int failures = consecutiveFailures.getOrDefault(broker, 0);
+        if (failures == 0) {
+            return 0;
+        }
+        double base = Math.min(options.reconnectBackoffMax().toNanos(),
+                options.reconnectBackoff().toNanos() * Math.pow(2, Math.min(failures - 1, 30)));
+        return (long) (base * (0.8 + 0.4 * ThreadLocalRandom.current().nextDouble()));
+    }
+
+    private void closeConnection(BrokerConnection connection, RuntimeException cause) {
+        connection.close(cause);
+        connections.values().remove(connection);
+        consecutiveFailures.merge(connection.address(), 1, Integer::sum);
+    }
+
+    /**
+     * A task queued while {@link #close} runs may come after the loop's last drain; its sender sees
+     * {@code closing} set (it was set before that drain) and fails the future itself. A future completed
+     * twice keeps the first outcome, so this never overrides a real result.
+     */
+    private void failIfClosed(InetSocketAddress broker, CompletableFuture<?> future) {
+        if (closing) {
+            future.completeExceptionally(closedError(broker));
+        }
+    }
+
+    private void failEverything(Throwable cause) {
+        closing = true;
+        runTasks();
+        for (BrokerConnection connection : connections.values()) {
+            connection.close(cause != null ? cause : closedError(connection.address()));
+        }
+        connections.clear();
+        try {
+            selector.close();
+        } catch (IOException e) {
+            // the selector is gone either way
+        }
+    }
+
+    private static BrokerConnectionException closedError(InetSocketAddress broker) {
+        return new BrokerConnectionException(broker, "the client was closed", null);
+    }
+
+    private record ConnectionKey(InetSocketAddress address, TrafficClass trafficClass) {
+    }
+}
