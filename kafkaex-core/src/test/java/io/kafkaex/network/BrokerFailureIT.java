@@ -1,0 +1,82 @@
+package io.kafkaex.network;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.kafkaex.protocol.ApiKey;
+import io.kafkaex.protocol.message.FetchRequest;
+import io.kafkaex.protocol.message.FetchResponse;
+import io.kafkaex.protocol.message.MetadataRequest;
+import io.kafkaex.protocol.message.MetadataResponse;
+import io.kafkaex.test.KafkaTestCluster;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A broker of its own is killed while a long-polling Fetch is in flight: the future fails with a
+ * disconnect error well before its deadline, and once the broker is back the client reconnects.
+ */
+class BrokerFailureIT {
+
+    private static final String TOPIC = "broker-failure-it";
+
+    @Test
+    void killedBrokerFailsInFlightRequestsAndTheClientReconnectsWhenItIsBack() throws Exception {
+        try (KafkaTestCluster cluster = KafkaTestCluster.builder().start();
+                NetworkClient client = new NetworkClient(NetworkOptions.defaults("failure-it"))) {
+            cluster.createTopic(TOPIC, 1, 1);
+            InetSocketAddress broker = new InetSocketAddress("127.0.0.1",
+                    Integer.parseInt(cluster.bootstrapServers().split(":")[1]));
+            UUID topicId = metadata(client, broker).topics().get(0).topicId();
+
+            CompletableFuture<FetchResponse> longPoll = client.send(broker, TrafficClass.FETCH, new RequestSpec<>(ApiKey.FETCH,
+                    version -> emptyTopicFetch(version, topicId), FetchResponse::read, Duration.ofSeconds(60)));
+            Thread.sleep(500); // let the fetch reach the broker and park there
+            assertThat(longPoll).isNotDone();
+
+            long killedAt = System.nanoTime();
+            cluster.killBroker(1);
+            assertThatThrownBy(() -> longPoll.get(20, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(BrokerConnectionException.class).hasMessageContaining("127.0.0.1:" + broker.getPort());
+            assertThat(Duration.ofNanos(System.nanoTime() - killedAt)).isLessThan(Duration.ofSeconds(20));
+
+            cluster.startBroker(1);
+            assertThat(metadata(client, broker).topics()).singleElement()
+                    .satisfies(topic -> assertThat(topic.name()).isEqualTo(TOPIC));
+        }
+    }
+
+    /** A Fetch that waits up to 30 s for data on an empty partition: by topic name up to v12, by id after. */
+    private static FetchRequest emptyTopicFetch(short version, UUID topicId) {
+        FetchRequest.FetchTopic topic = new FetchRequest.FetchTopic().setPartitions(List.of(
+                new FetchRequest.FetchPartition().setPartition(0).setFetchOffset(0).setPartitionMaxBytes(1 << 20)));
+        if (version >= 13) {
+            topic.setTopicId(topicId);
+        } else {
+            topic.setTopic(TOPIC);
+        }
+        return new FetchRequest().setMaxWaitMs(30_000).setMinBytes(1).setMaxBytes(1 << 20).setTopics(List.of(topic));
+    }
+
+    private static MetadataResponse metadata(NetworkClient client, InetSocketAddress broker) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            try {
+                return client.send(broker, TrafficClass.OTHER, new RequestSpec<>(ApiKey.METADATA,
+                        version -> new MetadataRequest().setTopics(List.of(new MetadataRequest.MetadataRequestTopic().setName(TOPIC))),
+                        MetadataResponse::read, Duration.ofSeconds(5))).get(10, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (!(e.getCause() instanceof BrokerConnectionException) || System.nanoTime() - deadline > 0) {
+                    throw e;
+                }
+                Thread.sleep(200); // the restarted broker is still coming up
+            }
+        }
+    }
+}
