@@ -51,6 +51,7 @@ final class BrokerConnection {
     private SelectionKey selectionKey;
     private BrokerApiVersions apiVersions;
     private int nextCorrelationId;
+    private long lastActivityNanos;
 
     BrokerConnection(InetSocketAddress address, TrafficClass trafficClass, NetworkOptions options, long connectAtNanos) {
         this.address = address;
@@ -75,6 +76,7 @@ final class BrokerConnection {
     }
 
     <T> void enqueue(RequestSpec<T> spec, long nowNanos, CompletableFuture<T> future) {
+        lastActivityNanos = nowNanos;
         waiting.addLast(new QueuedRequest<>(spec, nowNanos + spec.timeout().toNanos(), future));
         if (state == State.READY) {
             sendWaiting();
@@ -104,6 +106,7 @@ final class BrokerConnection {
         }
         if (selectionKey.isValid() && selectionKey.isReadable()) {
             ByteBuffer frame;
+            lastActivityNanos = System.nanoTime();
             while (state != State.CLOSED && (frame = frameReader.read(channel)) != null) {
                 inFlight.complete(frame);
                 if (state == State.READY) {
@@ -144,6 +147,9 @@ final class BrokerConnection {
     /** The earliest moment something of this connection is due: a connect, a deadline. */
     long nextDueNanos(long nowNanos) {
         long due = inFlight.earliestDeadlineNanos();
+        if (state == State.READY && inFlight.isEmpty() && waiting.isEmpty()) {
+            due = Math.min(due, lastActivityNanos + options.connectionMaxIdle().toNanos());
+        }
         if (state == State.BACKOFF) {
             due = Math.min(due, connectAtNanos);
         }
@@ -180,8 +186,9 @@ final class BrokerConnection {
         }
     }
 
-    boolean isIdle() {
-        return inFlight.isEmpty() && waiting.isEmpty();
+    /** Whether the connection is ready, has nothing pending and saw no traffic for {@code maxIdle}. */
+    boolean isIdleLongerThan(long maxIdleNanos, long nowNanos) {
+        return state == State.READY && inFlight.isEmpty() && waiting.isEmpty() && nowNanos - lastActivityNanos >= maxIdleNanos;
     }
 
     String describe() {

@@ -95,6 +95,17 @@ public final class NetworkClient implements AutoCloseable {
         }
     }
 
+    /** The number of open or opening broker connections; for diagnostics and health checks. */
+    public int connectionCount() {
+        CompletableFuture<Integer> count = new CompletableFuture<>();
+        tasks.add(() -> count.complete(connections.size()));
+        selector.wakeup();
+        if (closing) {
+            count.complete(0); // the loop may be gone; a closed client has no connections
+        }
+        return count.join();
+    }
+
     /** Whether the event-loop thread is still running. */
     public boolean isRunning() {
         return eventLoop.isAlive();
@@ -107,6 +118,11 @@ public final class NetworkClient implements AutoCloseable {
                 long now = System.nanoTime();
                 long next = now + TimeUnit.SECONDS.toNanos(1);
                 for (BrokerConnection connection : new ArrayList<>(connections.values())) {
+                    if (connection.isIdleLongerThan(options.connectionMaxIdle().toNanos(), now)) {
+                        connection.close(new BrokerConnectionException(connection.address(), "closed after being idle", null));
+                        connections.values().remove(connection);
+                        continue;
+                    }
                     connect(connection, now);
                     RuntimeException overdue = connection.checkDeadlines(now);
                     if (overdue != null) {

@@ -11,15 +11,18 @@ import java.time.Duration;
  * @param connectTimeout    how long a TCP connect plus the ApiVersions exchange may take
  * @param reconnectBackoff  first delay before reconnecting to a broker that failed; doubles per failure
  * @param reconnectBackoffMax upper bound of that delay
+ * @param connectionMaxIdle close a connection with nothing pending after this long without traffic
  */
 public record NetworkOptions(String clientId, int maxFrameBytes, int maxInFlight, Duration connectTimeout,
-        Duration reconnectBackoff, Duration reconnectBackoffMax) {
+        Duration reconnectBackoff, Duration reconnectBackoffMax, Duration connectionMaxIdle) {
 
     public static final int DEFAULT_MAX_FRAME_BYTES = 100 * 1024 * 1024;
     public static final int DEFAULT_MAX_IN_FLIGHT = 5;
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_RECONNECT_BACKOFF = Duration.ofMillis(50);
     public static final Duration DEFAULT_RECONNECT_BACKOFF_MAX = Duration.ofSeconds(1);
+    /** Like the Java client: below the broker's own 10-minute idle limit, so we close first. */
+    public static final Duration DEFAULT_CONNECTION_MAX_IDLE = Duration.ofMinutes(9);
 
     public NetworkOptions {
         if (maxFrameBytes < 1024) {
@@ -35,11 +38,14 @@ public record NetworkOptions(String clientId, int maxFrameBytes, int maxInFlight
             throw new IllegalArgumentException("reconnectBackoff must be >= 0 and <= reconnectBackoffMax, not "
                     + reconnectBackoff + " and " + reconnectBackoffMax);
         }
+        if (connectionMaxIdle.isNegative() || connectionMaxIdle.isZero()) {
+            throw new IllegalArgumentException("connectionMaxIdle must be positive, not " + connectionMaxIdle);
+        }
     }
 
     /** The defaults with {@code clientId}. */
     public static NetworkOptions defaults(String clientId) {
         return new NetworkOptions(clientId, DEFAULT_MAX_FRAME_BYTES, DEFAULT_MAX_IN_FLIGHT, DEFAULT_CONNECT_TIMEOUT,
-                DEFAULT_RECONNECT_BACKOFF, DEFAULT_RECONNECT_BACKOFF_MAX);
+                DEFAULT_RECONNECT_BACKOFF, DEFAULT_RECONNECT_BACKOFF_MAX, DEFAULT_CONNECTION_MAX_IDLE);
     }
 }

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 class NetworkClientFaultTest {
 
     private static final NetworkOptions OPTIONS = new NetworkOptions("fault-test", 1024 * 1024, 5,
-            Duration.ofMillis(700), Duration.ofMillis(10), Duration.ofMillis(50));
+            Duration.ofMillis(700), Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofMinutes(1));
 
     private final NetworkClient client = new NetworkClient(OPTIONS);
     private ServerSocket server;

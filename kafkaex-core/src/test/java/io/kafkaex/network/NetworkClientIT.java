@@ -75,6 +75,26 @@ class NetworkClientIT {
         assertThat(networkThreads()).isEqualTo(threadsBefore);
     }
 
+    @Test
+    void idleConnectionsCloseAndTheNextRequestReconnects(KafkaTestCluster cluster) throws Exception {
+        NetworkOptions shortIdle = new NetworkOptions("idle-it", NetworkOptions.DEFAULT_MAX_FRAME_BYTES, 5,
+                Duration.ofSeconds(10), Duration.ofMillis(50), Duration.ofSeconds(1), Duration.ofMillis(300));
+        try (NetworkClient client = new NetworkClient(shortIdle)) {
+            InetSocketAddress broker = address(cluster);
+            client.send(broker, TrafficClass.OTHER, NetworkClientFaultTest.metadataSpec(Duration.ofSeconds(10))).get(30, TimeUnit.SECONDS);
+            assertThat(client.connectionCount()).isEqualTo(1);
+
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (client.connectionCount() > 0 && System.nanoTime() - deadline < 0) {
+                Thread.sleep(50);
+            }
+            assertThat(client.connectionCount()).as("connection closed after 300 ms idle").isZero();
+
+            assertThat(client.send(broker, TrafficClass.OTHER, NetworkClientFaultTest.metadataSpec(Duration.ofSeconds(10)))
+                    .get(30, TimeUnit.SECONDS).brokers()).hasSize(1);
+        }
+    }
+
     private static int networkThreads() {
         return (int) Thread.getAllStackTraces().keySet().stream()
                 .filter(t -> t.getName().startsWith("kafkaex-network-") && t.isAlive()).count();
