@@ -1,0 +1,19 @@
+package io.kafkaex.telemetry;
+
+/**
+ * Why a consumer group member rejoins its group: the {@code reason} of {@code [:kafka_ex, :consumer, :rebalance]}
+ * ({@link RebalanceEvent}). kafka_ex mixes atoms and a {@code {:heartbeat_error, error}} tuple; here the reason is
+ * always a constant and the heartbeat's error is a field of its own ({@link RebalanceEvent#error()}).
+ */
+public enum RebalanceReason {
+
+    /** No heartbeat answer arrived within the session timeout. kafka_ex {@code :heartbeat_timeout}. */
+    HEARTBEAT_TIMEOUT,
+    /** A heartbeat was answered with {@code REBALANCE_IN_PROGRESS}. kafka_ex {@code :rebalance_in_progress}. */
+    REBALANCE_IN_PROGRESS,
+    /**
+     * A heartbeat was answered with another error that forces a rejoin, e.g. {@code UNKNOWN_MEMBER_ID} or
+     * {@code ILLEGAL_GENERATION}. kafka_ex {@code {:heartbeat_error, error}}.
+     */
+    HEARTBEAT_ERROR
+}
