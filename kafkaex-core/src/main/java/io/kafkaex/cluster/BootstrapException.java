@@ -1,0 +1,25 @@
+package io.kafkaex.cluster;
+
+import io.kafkaex.KafkaExException;
+
+import java.util.List;
+
+/**
+ * No bootstrap server answered: the message lists every address tried and why each failed, so a wrong
+ * port, a stopped broker or a DNS problem is visible at a glance.
+ */
+public class BootstrapException extends KafkaExException {
+
+    private final List<String> attempts;
+
+    public BootstrapException(List<String> attempts) {
+        super("Cannot reach any bootstrap server. Tried:\n  " + String.join("\n  ", attempts)
+                + "\nCheck that a broker is running there and that the addresses and ports are right.");
+        this.attempts = List.copyOf(attempts);
+    }
+
+    /** One line per address tried: the address and why it failed. */
+    public List<String> attempts() {
+        return attempts;
+    }
+}
