@@ -23,11 +23,7 @@ public final class ConsumerProtocol {
     public static ByteBuffer serializeSubscription(ConsumerProtocolSubscription subscription, short version) {
         checkVersion(version, ConsumerProtocolSubscription.LOWEST_SUPPORTED_VERSION,
                 ConsumerProtocolSubscription.HIGHEST_SUPPORTED_VERSION, "subscription");
-        ByteBuffer buffer = ByteBuffer.allocate(2 + subscription.size(version));
-        ProtocolWriter writer = new ProtocolWriter(buffer);
-        writer.writeShort(version);
-        subscription.write(writer, version);
-        return buffer.flip();
+        return versionPrefixed(subscription, version);
     }
 
     public static ConsumerProtocolSubscription deserializeSubscription(ByteBuffer payload) {
@@ -39,11 +35,7 @@ public final class ConsumerProtocol {
     public static ByteBuffer serializeAssignment(ConsumerProtocolAssignment assignment, short version) {
         checkVersion(version, ConsumerProtocolAssignment.LOWEST_SUPPORTED_VERSION,
                 ConsumerProtocolAssignment.HIGHEST_SUPPORTED_VERSION, "assignment");
-        ByteBuffer buffer = ByteBuffer.allocate(2 + assignment.size(version));
-        ProtocolWriter writer = new ProtocolWriter(buffer);
-        writer.writeShort(version);
-        assignment.write(writer, version);
-        return buffer.flip();
+        return versionPrefixed(assignment, version);
     }
 
     /** An assignment; an empty payload (a member that got nothing) is an empty assignment. */
@@ -54,6 +46,14 @@ public final class ConsumerProtocol {
         ProtocolReader reader = new ProtocolReader(payload.duplicate());
         short version = readVersion(reader, ConsumerProtocolAssignment.HIGHEST_SUPPORTED_VERSION, "assignment");
         return ConsumerProtocolAssignment.read(reader, version);
+    }
+
+    private static ByteBuffer versionPrefixed(ProtocolMessage payload, short version) {
+        ByteBuffer buffer = ByteBuffer.allocate(2 + payload.size(version));
+        ProtocolWriter writer = new ProtocolWriter(buffer);
+        writer.writeShort(version);
+        payload.write(writer, version);
+        return buffer.flip();
     }
 
     private static short readVersion(ProtocolReader reader, short highest, String what) {
