@@ -7,14 +7,18 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The network layer of one client: a single event-loop thread that owns a {@link Selector} and every broker
@@ -27,12 +31,16 @@ import java.util.concurrent.TimeUnit;
  */
 public final class NetworkClient implements AutoCloseable {
 
+    private static final Logger log = LoggerFactory.getLogger(NetworkClient.class);
+
     private final NetworkOptions options;
     private final Selector selector;
     private final Thread eventLoop;
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final Map<ConnectionKey, BrokerConnection> connections = new HashMap<>();
     private final Map<InetSocketAddress, Integer> consecutiveFailures = new HashMap<>();
+    private final PriorityQueue<Timer> timers = new PriorityQueue<>();
+    private long timerSequence;
     private volatile boolean closing;
 
     public NetworkClient(NetworkOptions options) {
@@ -81,6 +89,16 @@ public final class NetworkClient implements AutoCloseable {
         return future;
     }
 
+    /**
+     * Runs {@code task} on the event-loop thread after {@code delay}; never, if the client closes first.
+     * Tasks must be short and must not block: they share the thread with all I/O.
+     */
+    public void schedule(Duration delay, Runnable task) {
+        long due = System.nanoTime() + delay.toNanos();
+        tasks.add(() -> timers.add(new Timer(due, timerSequence++, task)));
+        selector.wakeup();
+    }
+
     /** Fails every pending request, closes every connection and ends the event-loop thread. Idempotent. */
     @Override
     public void close() {
@@ -116,7 +134,9 @@ public final class NetworkClient implements AutoCloseable {
             while (!closing) {
                 runTasks();
                 long now = System.nanoTime();
-                long next = now + TimeUnit.SECONDS.toNanos(1);
+                runDueTimers(now);
+                long next = timers.isEmpty() ? now + TimeUnit.SECONDS.toNanos(1)
+                        : Math.min(now + TimeUnit.SECONDS.toNanos(1), timers.peek().dueNanos());
                 for (BrokerConnection connection : new ArrayList<>(connections.values())) {
                     if (connection.isIdleLongerThan(options.connectionMaxIdle().toNanos(), now)) {
                         connection.close(new BrokerConnectionException(connection.address(), "closed after being idle", null));
@@ -149,6 +169,18 @@ public final class NetworkClient implements AutoCloseable {
         while ((task = tasks.poll()) != null) {
             task.run();
         }
+    }
+
+    private void runDueTimers(long now) {
+        while (!timers.isEmpty() && now - timers.peek().dueNanos() >= 0) {
+            Runnable task = timers.poll().task();
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                log.warn("A scheduled task of client {} failed; the event loop goes on", options.clientId(), e);
+            }
+        }
+        runTasks();
     }
 
     private void connect(BrokerConnection connection, long now) {
@@ -213,6 +245,7 @@ public final class NetworkClient implements AutoCloseable {
     private void failEverything(Throwable cause) {
         closing = true;
         runTasks();
+        timers.clear();
         for (BrokerConnection connection : connections.values()) {
             connection.close(cause != null ? cause : closedError(connection.address()));
         }
@@ -229,5 +262,14 @@ public final class NetworkClient implements AutoCloseable {
     }
 
     private record ConnectionKey(InetSocketAddress address, TrafficClass trafficClass) {
+    }
+
+    /** A task due at {@code dueNanos}; equal times run in the order they were scheduled. */
+    private record Timer(long dueNanos, long sequence, Runnable task) implements Comparable<Timer> {
+        @Override
+        public int compareTo(Timer other) {
+            long byTime = dueNanos - other.dueNanos;
+            return byTime != 0 ? (byTime < 0 ? -1 : 1) : Long.compare(sequence, other.sequence);
+        }
     }
 }

@@ -1,0 +1,129 @@
+package io.kafkaex.cluster;
+
+import io.kafkaex.network.NetworkClient;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.LongSupplier;
+
+/**
+ * Keeps the client's view of the cluster current: fetches the first {@link ClusterMetadata} through the
+ * bootstrap servers, then refreshes all topics periodically and whenever asked (coalesced by
+ * {@link MetadataRefreshPolicy}), merging each response into the snapshot. A refresh asks the brokers the
+ * snapshot knows first and falls back to the bootstrap servers when none of them answers (re-bootstrap).
+ *
+ * <p>{@link #current()} may be called from any thread. Every other method hops onto the network's event
+ * loop, which alone touches the policy and the waiting futures; returned futures complete there.
+ */
+public final class MetadataManager {
+
+    private final NetworkClient network;
+    private final Bootstrap bootstrap;
+    private final MetadataRefreshPolicy policy;
+    private final Duration requestTimeout;
+    private final LongSupplier clockMillis;
+    /** Callers waiting for the next refresh to start; it will serve them. */
+    private List<CompletableFuture<ClusterMetadata>> waitingForNext = new ArrayList<>();
+    /** Callers served by the refresh in flight (they asked before it started). */
+    private List<CompletableFuture<ClusterMetadata>> waitingForInFlight = new ArrayList<>();
+    private volatile ClusterMetadata current;
+    /** Only the timer of the latest generation runs {@link #tick()}; older ones were superseded. */
+    private long tickGeneration;
+    private long scheduledTickAtMillis = Long.MAX_VALUE;
+
+    public MetadataManager(NetworkClient network, Bootstrap bootstrap, MetadataRefreshPolicy policy,
+            Duration requestTimeout, LongSupplier clockMillis) {
+        this.network = network;
+        this.bootstrap = bootstrap;
+        this.policy = policy;
+        this.requestTimeout = requestTimeout;
+        this.clockMillis = clockMillis;
+    }
+
+    /** The latest snapshot, or {@code null} before the first one arrived. */
+    public ClusterMetadata current() {
+        return current;
+    }
+
+    /**
+     * The current snapshot once there is one: starts the first fetch if needed. Fails with a
+     * {@link BootstrapException} listing every address tried when no bootstrap server answers.
+     */
+    public CompletableFuture<ClusterMetadata> metadata() {
+        ClusterMetadata known = current;
+        if (known != null) {
+            return CompletableFuture.completedFuture(known);
+        }
+        return requestUpdate(RefreshReason.BOOTSTRAP);
+    }
+
+    /**
+     * Asks for a refresh (joining one that is already due) and returns the snapshot it produces, or its
+     * failure.
+     */
+    public CompletableFuture<ClusterMetadata> requestUpdate(RefreshReason reason) {
+        CompletableFuture<ClusterMetadata> result = new CompletableFuture<>();
+        network.schedule(Duration.ZERO, () -> {
+            waitingForNext.add(result);
+            policy.requestUpdate(reason);
+            tick();
+        });
+        return result;
+    }
+
+    /** Runs on the event loop: starts a refresh when one is due, else sleeps until the next is. */
+    private void tick() {
+        if (policy.isRefreshDue()) {
+            policy.refreshStarted();
+            waitingForInFlight = waitingForNext;
+            waitingForNext = new ArrayList<>();
+            fetchFromKnownBrokersThenBootstrap().whenComplete(this::onRefreshed);
+            return;
+        }
+        long wait = policy.millisUntilRefresh();
+        if (wait == Long.MAX_VALUE) {
+            return; // a refresh is in flight; its completion ticks again
+        }
+        long dueAt = clockMillis.getAsLong() + wait;
+        if (dueAt < scheduledTickAtMillis) {
+            long generation = ++tickGeneration;
+            scheduledTickAtMillis = dueAt;
+            network.schedule(Duration.ofMillis(wait), () -> {
+                if (generation == tickGeneration) {
+                    scheduledTickAtMillis = Long.MAX_VALUE;
+                    tick();
+                }
+            });
+        }
+    }
+
+    private CompletableFuture<ClusterMetadata> fetchFromKnownBrokersThenBootstrap() {
+        ClusterMetadata known = current;
+        if (known == null || known.nodes().isEmpty()) {
+            return bootstrap.fetch(List.of());
+        }
+        List<BootstrapServer> brokers = known.nodes().stream().map(node -> new BootstrapServer(node.host(), node.port())).toList();
+        return new Bootstrap(network, brokers, requestTimeout, clockMillis).fetch(List.of())
+                .exceptionallyCompose(noKnownBrokerAnswered -> bootstrap.fetch(List.of()));
+    }
+
+    /** Runs on the event loop (the network completes the futures there). */
+    private void onRefreshed(ClusterMetadata fetched, Throwable error) {
+        List<CompletableFuture<ClusterMetadata>> served = waitingForInFlight;
+        waitingForInFlight = new ArrayList<>();
+        if (error != null) {
+            policy.refreshFailed();
+            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            served.forEach(future -> future.completeExceptionally(cause));
+        } else {
+            ClusterMetadata known = current;
+            current = known == null ? fetched : known.merge(fetched, MetadataScope.ALL_TOPICS);
+            policy.refreshSucceeded();
+            served.forEach(future -> future.complete(current));
+        }
+        tick();
+    }
+}
