@@ -1,0 +1,311 @@
+package io.kafkaex.client;
+
+import io.kafkaex.cluster.BootstrapServer;
+import io.kafkaex.network.NetworkOptions;
+import io.kafkaex.telemetry.KafkaExTelemetryListener;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The settings of a KafkaEx client, immutable and validated when built: each invalid value is reported with
+ * the option's name and what is allowed. Defaults are the {@code DEFAULT_*} constants; where kafka_ex's
+ * defaults caused trouble the Java client's are used instead, and the constant says why.
+ *
+ * <pre>{@code
+ * KafkaExClientOptions options = KafkaExClientOptions.builder()
+ *         .bootstrapServers("kafka-1:9092,kafka-2:9092")
+ *         .clientId("orders-service")
+ *         .requestTimeout(Duration.ofSeconds(30))
+ *         .build();
+ * }</pre>
+ */
+public final class KafkaExClientOptions {
+
+    /** kafka_ex's client id. */
+    public static final String DEFAULT_CLIENT_ID = "kafka_ex";
+    /**
+     * How long a request may wait for its response, as the Java client's {@code request.timeout.ms}.
+     * kafka_ex's sync_timeout defaults (1 to 10 s, inconsistent) are shorter than a default fetch wait.
+     */
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    /** Periodic metadata refresh, as the Java client's {@code metadata.max.age.ms} (kafka_ex: 30 s). */
+    public static final Duration DEFAULT_METADATA_REFRESH_INTERVAL = Duration.ofMinutes(5);
+    /** The least time between two metadata refreshes, as the Java client's {@code retry.backoff.ms}. */
+    public static final Duration DEFAULT_METADATA_MIN_BACKOFF = Duration.ofMillis(100);
+    /** Retries of a failed operation after the first attempt (0 = one attempt only). */
+    public static final int DEFAULT_MAX_RETRIES = 3;
+    /** First delay between retries; doubles per retry up to {@link #DEFAULT_RETRY_BACKOFF_MAX}. */
+    public static final Duration DEFAULT_RETRY_BACKOFF = Duration.ofMillis(100);
+    public static final Duration DEFAULT_RETRY_BACKOFF_MAX = Duration.ofSeconds(1);
+
+    private final List<BootstrapServer> bootstrapServers;
+    private final String clientId;
+    private final Duration requestTimeout;
+    private final Duration connectTimeout;
+    private final Duration metadataRefreshInterval;
+    private final Duration metadataMinBackoff;
+    private final int maxRetries;
+    private final Duration retryBackoff;
+    private final Duration retryBackoffMax;
+    private final Duration reconnectBackoff;
+    private final Duration reconnectBackoffMax;
+    private final Duration connectionMaxIdle;
+    private final int maxInFlightPerConnection;
+    private final int maxResponseBytes;
+    private final List<KafkaExTelemetryListener> telemetryListeners;
+
+    private KafkaExClientOptions(Builder builder) {
+        this.bootstrapServers = List.copyOf(builder.bootstrapServers);
+        this.clientId = builder.clientId;
+        this.requestTimeout = builder.requestTimeout;
+        this.connectTimeout = builder.connectTimeout;
+        this.metadataRefreshInterval = builder.metadataRefreshInterval;
+        this.metadataMinBackoff = builder.metadataMinBackoff;
+        this.maxRetries = builder.maxRetries;
+        this.retryBackoff = builder.retryBackoff;
+        this.retryBackoffMax = builder.retryBackoffMax;
+        this.reconnectBackoff = builder.reconnectBackoff;
+        this.reconnectBackoffMax = builder.reconnectBackoffMax;
+        this.connectionMaxIdle = builder.connectionMaxIdle;
+        this.maxInFlightPerConnection = builder.maxInFlightPerConnection;
+        this.maxResponseBytes = builder.maxResponseBytes;
+        this.telemetryListeners = List.copyOf(builder.telemetryListeners);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder starting from these options. */
+    public Builder toBuilder() {
+        Builder builder = new Builder();
+        builder.bootstrapServers.addAll(bootstrapServers);
+        builder.clientId = clientId;
+        builder.requestTimeout = requestTimeout;
+        builder.connectTimeout = connectTimeout;
+        builder.metadataRefreshInterval = metadataRefreshInterval;
+        builder.metadataMinBackoff = metadataMinBackoff;
+        builder.maxRetries = maxRetries;
+        builder.retryBackoff = retryBackoff;
+        builder.retryBackoffMax = retryBackoffMax;
+        builder.reconnectBackoff = reconnectBackoff;
+        builder.reconnectBackoffMax = reconnectBackoffMax;
+        builder.connectionMaxIdle = connectionMaxIdle;
+        builder.maxInFlightPerConnection = maxInFlightPerConnection;
+        builder.maxResponseBytes = maxResponseBytes;
+        builder.telemetryListeners.addAll(telemetryListeners);
+        return builder;
+    }
+
+    public List<BootstrapServer> bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    public String clientId() {
+        return clientId;
+    }
+
+    public Duration requestTimeout() {
+        return requestTimeout;
+    }
+
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    public Duration metadataRefreshInterval() {
+        return metadataRefreshInterval;
+    }
+
+    public Duration metadataMinBackoff() {
+        return metadataMinBackoff;
+    }
+
+    public int maxRetries() {
+        return maxRetries;
+    }
+
+    public Duration retryBackoff() {
+        return retryBackoff;
+    }
+
+    public Duration retryBackoffMax() {
+        return retryBackoffMax;
+    }
+
+    public Duration connectionMaxIdle() {
+        return connectionMaxIdle;
+    }
+
+    public int maxInFlightPerConnection() {
+        return maxInFlightPerConnection;
+    }
+
+    public int maxResponseBytes() {
+        return maxResponseBytes;
+    }
+
+    public List<KafkaExTelemetryListener> telemetryListeners() {
+        return telemetryListeners;
+    }
+
+    /** The network layer's share of these options. */
+    public NetworkOptions networkOptions() {
+        return new NetworkOptions(clientId, maxResponseBytes, maxInFlightPerConnection, connectTimeout, reconnectBackoff,
+                reconnectBackoffMax, connectionMaxIdle);
+    }
+
+    /** Collects option values; {@link #build()} validates them. Not thread-safe. */
+    public static final class Builder {
+
+        private final List<BootstrapServer> bootstrapServers = new ArrayList<>();
+        private String clientId = DEFAULT_CLIENT_ID;
+        private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
+        private Duration connectTimeout = NetworkOptions.DEFAULT_CONNECT_TIMEOUT;
+        private Duration metadataRefreshInterval = DEFAULT_METADATA_REFRESH_INTERVAL;
+        private Duration metadataMinBackoff = DEFAULT_METADATA_MIN_BACKOFF;
+        private int maxRetries = DEFAULT_MAX_RETRIES;
+        private Duration retryBackoff = DEFAULT_RETRY_BACKOFF;
+        private Duration retryBackoffMax = DEFAULT_RETRY_BACKOFF_MAX;
+        private Duration reconnectBackoff = NetworkOptions.DEFAULT_RECONNECT_BACKOFF;
+        private Duration reconnectBackoffMax = NetworkOptions.DEFAULT_RECONNECT_BACKOFF_MAX;
+        private Duration connectionMaxIdle = NetworkOptions.DEFAULT_CONNECTION_MAX_IDLE;
+        private int maxInFlightPerConnection = NetworkOptions.DEFAULT_MAX_IN_FLIGHT;
+        private int maxResponseBytes = NetworkOptions.DEFAULT_MAX_FRAME_BYTES;
+        private final List<KafkaExTelemetryListener> telemetryListeners = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /** {@code host:port[,host:port...]}; IPv6 as {@code [address]:port}. Required. */
+        public Builder bootstrapServers(String servers) {
+            bootstrapServers.clear();
+            bootstrapServers.addAll(BootstrapServer.parseList(servers));
+            return this;
+        }
+
+        public Builder bootstrapServers(List<BootstrapServer> servers) {
+            bootstrapServers.clear();
+            bootstrapServers.addAll(servers);
+            return this;
+        }
+
+        public Builder clientId(String clientId) {
+            this.clientId = clientId;
+            return this;
+        }
+
+        public Builder requestTimeout(Duration requestTimeout) {
+            this.requestTimeout = requestTimeout;
+            return this;
+        }
+
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = connectTimeout;
+            return this;
+        }
+
+        public Builder metadataRefreshInterval(Duration interval) {
+            this.metadataRefreshInterval = interval;
+            return this;
+        }
+
+        public Builder metadataMinBackoff(Duration backoff) {
+            this.metadataMinBackoff = backoff;
+            return this;
+        }
+
+        public Builder maxRetries(int maxRetries) {
+            this.maxRetries = maxRetries;
+            return this;
+        }
+
+        public Builder retryBackoff(Duration initial, Duration max) {
+            this.retryBackoff = initial;
+            this.retryBackoffMax = max;
+            return this;
+        }
+
+        public Builder reconnectBackoff(Duration initial, Duration max) {
+            this.reconnectBackoff = initial;
+            this.reconnectBackoffMax = max;
+            return this;
+        }
+
+        public Builder connectionMaxIdle(Duration maxIdle) {
+            this.connectionMaxIdle = maxIdle;
+            return this;
+        }
+
+        public Builder maxInFlightPerConnection(int maxInFlight) {
+            this.maxInFlightPerConnection = maxInFlight;
+            return this;
+        }
+
+        public Builder maxResponseBytes(int maxResponseBytes) {
+            this.maxResponseBytes = maxResponseBytes;
+            return this;
+        }
+
+        public Builder telemetryListener(KafkaExTelemetryListener listener) {
+            telemetryListeners.add(listener);
+            return this;
+        }
+
+        /**
+         * @throws IllegalArgumentException naming every invalid option and what it allows
+         */
+        public KafkaExClientOptions build() {
+            List<String> problems = new ArrayList<>();
+            if (bootstrapServers.isEmpty()) {
+                problems.add("bootstrapServers is required: host:port[,host:port...]");
+            }
+            if (clientId == null || clientId.isBlank()) {
+                problems.add("clientId must not be blank");
+            }
+            positive(problems, "requestTimeout", requestTimeout);
+            positive(problems, "connectTimeout", connectTimeout);
+            positive(problems, "metadataRefreshInterval", metadataRefreshInterval);
+            notNegative(problems, "metadataMinBackoff", metadataMinBackoff);
+            if (maxRetries < 0) {
+                problems.add("maxRetries must be 0 or more (retries after the first attempt), was " + maxRetries);
+            }
+            ordered(problems, "retryBackoff", retryBackoff, retryBackoffMax);
+            ordered(problems, "reconnectBackoff", reconnectBackoff, reconnectBackoffMax);
+            positive(problems, "connectionMaxIdle", connectionMaxIdle);
+            if (maxInFlightPerConnection < 1) {
+                problems.add("maxInFlightPerConnection must be at least 1, was " + maxInFlightPerConnection);
+            }
+            if (maxResponseBytes < 1024) {
+                problems.add("maxResponseBytes must be at least 1024, was " + maxResponseBytes);
+            }
+            if (telemetryListeners.contains(null)) {
+                problems.add("telemetryListener must not be null");
+            }
+            if (!problems.isEmpty()) {
+                throw new IllegalArgumentException("Invalid KafkaEx client options: " + String.join("; ", problems));
+            }
+            return new KafkaExClientOptions(this);
+        }
+
+        private static void positive(List<String> problems, String name, Duration value) {
+            if (value == null || value.isZero() || value.isNegative()) {
+                problems.add(name + " must be a positive duration, was " + value);
+            }
+        }
+
+        private static void notNegative(List<String> problems, String name, Duration value) {
+            if (value == null || value.isNegative()) {
+                problems.add(name + " must be zero or positive, was " + value);
+            }
+        }
+
+        private static void ordered(List<String> problems, String name, Duration initial, Duration max) {
+            if (initial == null || max == null || initial.isNegative() || max.compareTo(initial) < 0) {
+                problems.add(name + " must be zero or positive and not above its maximum, was " + initial + " (max " + max + ")");
+            }
+        }
+    }
+}
