@@ -74,13 +74,29 @@ public final class MetadataManager {
         return result;
     }
 
+    /**
+     * Fetches metadata of {@code topics} only, from the brokers the snapshot knows (or the bootstrap servers),
+     * and merges it into the snapshot; other topics stay as they were.
+     */
+    public CompletableFuture<ClusterMetadata> fetchTopics(List<String> topics) {
+        return metadata().thenCompose(known -> fetchFromKnownBrokersThenBootstrap(topics))
+                .thenCompose(fetched -> {
+                    CompletableFuture<ClusterMetadata> merged = new CompletableFuture<>();
+                    network.schedule(Duration.ZERO, () -> {
+                        current = current == null ? fetched : current.merge(fetched, MetadataScope.REQUESTED_TOPICS);
+                        merged.complete(current);
+                    });
+                    return merged;
+                });
+    }
+
     /** Runs on the event loop: starts a refresh when one is due, else sleeps until the next is. */
     private void tick() {
         if (policy.isRefreshDue()) {
             policy.refreshStarted();
             waitingForInFlight = waitingForNext;
             waitingForNext = new ArrayList<>();
-            fetchFromKnownBrokersThenBootstrap().whenComplete(this::onRefreshed);
+            fetchFromKnownBrokersThenBootstrap(List.of()).whenComplete(this::onRefreshed);
             return;
         }
         long wait = policy.millisUntilRefresh();
@@ -100,14 +116,15 @@ public final class MetadataManager {
         }
     }
 
-    private CompletableFuture<ClusterMetadata> fetchFromKnownBrokersThenBootstrap() {
+    /** Metadata of {@code topics} (all when empty) from the known brokers, else from the bootstrap servers. */
+    private CompletableFuture<ClusterMetadata> fetchFromKnownBrokersThenBootstrap(List<String> topics) {
         ClusterMetadata known = current;
         if (known == null || known.nodes().isEmpty()) {
-            return bootstrap.fetch(List.of());
+            return bootstrap.fetch(topics);
         }
         List<BootstrapServer> brokers = known.nodes().stream().map(node -> new BootstrapServer(node.host(), node.port())).toList();
-        return new Bootstrap(network, brokers, requestTimeout, clockMillis).fetch(List.of())
-                .exceptionallyCompose(noKnownBrokerAnswered -> bootstrap.fetch(List.of()));
+        return new Bootstrap(network, brokers, requestTimeout, clockMillis).fetch(topics)
+                .exceptionallyCompose(noKnownBrokerAnswered -> bootstrap.fetch(topics));
     }
 
     /** Runs on the event loop (the network completes the futures there). */

@@ -20,5 +20,8 @@ public enum RefreshReason {
     NEWER_LEADER_EPOCH,
 
     /** A broker connection was lost, so the broker may be gone and its partitions led elsewhere. */
-    DISCONNECT
+    DISCONNECT,
+
+    /** The application asked for fresh metadata, or created or deleted topics. */
+    REQUESTED
 }

@@ -1,0 +1,90 @@
+package io.kafkaex.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.kafkaex.cluster.BootstrapException;
+import io.kafkaex.cluster.ClusterMetadata;
+import io.kafkaex.protocol.ApiKey;
+import io.kafkaex.protocol.error.KafkaError;
+import io.kafkaex.test.KafkaTestCluster;
+import io.kafkaex.test.junit.KafkaExBroker;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The client's lifecycle, metadata and topic administration against a real broker. */
+@KafkaExBroker
+class KafkaExClientIT {
+
+    @Test
+    void metadataIsFetchedCachedAndTheApiVersionsNegotiated(KafkaTestCluster cluster) {
+        try (KafkaExClient client = client(cluster.bootstrapServers())) {
+            assertThat(client.clusterMetadata()).isNull();
+
+            ClusterMetadata metadata = client.metadataSync();
+
+            assertThat(metadata.nodes()).singleElement().satisfies(node -> assertThat(node.id()).isEqualTo(1));
+            assertThat(client.clusterMetadata()).isNotNull();
+            assertThat(client.apiVersionsSync().negotiate(ApiKey.METADATA)).isGreaterThanOrEqualTo((short) 12);
+        }
+    }
+
+    @Test
+    void createsDescribesAndDeletesTopicsReportingPerTopicErrorsAsResults(KafkaTestCluster cluster) {
+        try (KafkaExClient client = client(cluster.bootstrapServers())) {
+            NewTopic orders = NewTopic.of("client-it-orders").withPartitions(3).withReplicationFactor(1)
+                    .withConfigs(Map.of("retention.ms", "86400000"));
+
+            assertThat(client.createTopicSync(orders).isSuccess()).isTrue();
+            assertThat(client.clusterMetadata().partitionCount("client-it-orders")).as("metadata refreshed after create").hasValue(3);
+            assertThat(client.metadataSync(List.of("client-it-orders")).partitionCount("client-it-orders")).hasValue(3);
+
+            TopicsResult again = client.createTopicSync(orders);
+            assertThat(again.isSuccess()).isFalse();
+            assertThat(again.failedTopics()).singleElement()
+                    .satisfies(failure -> assertThat(failure.error()).isEqualTo(KafkaError.TOPIC_ALREADY_EXISTS));
+
+            assertThat(client.createTopicsSync(List.of(NewTopic.of("client-it-validated")), Duration.ofSeconds(10), true)
+                    .isSuccess()).isTrue();
+            assertThat(client.createTopicSync(NewTopic.of("client-it-defaults")).isSuccess()).isTrue();
+            assertThat(client.metadataSync().partitionCount("client-it-validated")).as("validate-only creates nothing").isEmpty();
+            assertThat(client.clusterMetadata().partitionCount("client-it-defaults")).as("broker default partitions").hasValue(1);
+
+            assertThat(client.deleteTopicSync("client-it-orders").isSuccess()).isTrue();
+            assertThat(client.clusterMetadata().topic("client-it-orders")).as("metadata refreshed after delete").isEmpty();
+            assertThat(client.deleteTopicSync("client-it-never-existed").failedTopics()).singleElement()
+                    .satisfies(failure -> assertThat(failure.error()).isEqualTo(KafkaError.UNKNOWN_TOPIC_OR_PARTITION));
+        }
+    }
+
+    @Test
+    void resultsArriveOffTheNetworkThread(KafkaTestCluster cluster) throws Exception {
+        try (KafkaExClient client = client(cluster.bootstrapServers())) {
+            String thread = client.metadata().thenApply(ignored -> Thread.currentThread().getName()).get(30, TimeUnit.SECONDS);
+            assertThat(thread).doesNotStartWith("kafkaex-network-");
+        }
+    }
+
+    @Test
+    void unreachableClusterFailsWithEveryAddressTried() throws Exception {
+        int port;
+        try (ServerSocket unused = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = unused.getLocalPort();
+        }
+        try (KafkaExClient client = client("127.0.0.1:" + port)) {
+            assertThatThrownBy(client::metadataSync).isInstanceOf(BootstrapException.class)
+                    .hasMessageContaining("127.0.0.1:" + port);
+        }
+    }
+
+    private static KafkaExClient client(String bootstrapServers) {
+        return KafkaExClient.create(KafkaExClientOptions.builder().bootstrapServers(bootstrapServers).clientId("client-it")
+                .requestTimeout(Duration.ofSeconds(10)).build());
+    }
+}
