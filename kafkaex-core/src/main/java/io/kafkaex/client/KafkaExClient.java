@@ -16,6 +16,8 @@ import io.kafkaex.protocol.message.CreateTopicsRequest;
 import io.kafkaex.protocol.message.CreateTopicsResponse;
 import io.kafkaex.protocol.message.DeleteTopicsRequest;
 import io.kafkaex.protocol.message.DeleteTopicsResponse;
+import io.kafkaex.retry.Backoff;
+import io.kafkaex.retry.RetryPolicy;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -33,8 +35,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * dependent stages may take their time; each has a blocking variant ({@code *Sync}) that waits for it and
  * throws the failure itself (a {@code KafkaExException} subtype).
  *
- * <p>This first part covers the client's lifecycle, metadata and topic administration; produce, fetch,
- * offsets and groups follow (see {@code docs/dev/status.md}). Thread-safe: share one client.
+ * <p>This first part covers the client's lifecycle, metadata, topic administration and produce; fetch,
+ * offsets and groups follow (see {@code docs/kafka-ex-api.md}). Thread-safe: share one client.
  */
 public final class KafkaExClient implements AutoCloseable {
 
@@ -43,6 +45,7 @@ public final class KafkaExClient implements AutoCloseable {
     private final MetadataManager metadata;
     private final Executor callbacks = ForkJoinPool.commonPool();
     private final AtomicInteger nextBroker = new AtomicInteger();
+    private final DirectProducer producer;
 
     private KafkaExClient(KafkaExClientOptions options) {
         this.options = options;
@@ -51,6 +54,8 @@ public final class KafkaExClient implements AutoCloseable {
                 System::currentTimeMillis);
         this.metadata = new MetadataManager(network, bootstrap, new MetadataRefreshPolicy(options.metadataRefreshInterval(),
                 options.metadataMinBackoff(), System::currentTimeMillis), options.requestTimeout(), System::currentTimeMillis);
+        this.producer = new DirectProducer(network, metadata, RetryPolicy.forProduce(false).withMaxRetries(options.maxRetries())
+                .withBackoff(Backoff.exponential(options.retryBackoff(), options.retryBackoffMax())), options.requestTimeout());
     }
 
     /** A started client; it connects lazily, on the first operation. */
@@ -60,6 +65,35 @@ public final class KafkaExClient implements AutoCloseable {
 
     public KafkaExClientOptions options() {
         return options;
+    }
+
+    /**
+     * Produces {@code records} as one batch to {@code partition} of {@code topic} ({@code produce/4}). Leadership
+     * errors are retried after a metadata refresh; other errors (a broker error as a typed
+     * {@code KafkaErrorException}, e.g. {@code KafkaRecordTooLargeException}) fail the future.
+     */
+    public CompletableFuture<RecordMetadata> produce(String topic, int partition, List<ProduceRecord> records,
+            ProduceOptions produceOptions) {
+        return offLoop(producer.produce(topic, partition, records, produceOptions));
+    }
+
+    /** Produces one record ({@code produce_one/4}). */
+    public CompletableFuture<RecordMetadata> produceOne(String topic, int partition, ProduceRecord record,
+            ProduceOptions produceOptions) {
+        return produce(topic, partition, List.of(record), produceOptions);
+    }
+
+    /** Produces one value without key, acks=all, uncompressed. */
+    public CompletableFuture<RecordMetadata> produceOne(String topic, int partition, byte[] value) {
+        return produceOne(topic, partition, ProduceRecord.of(null, value), ProduceOptions.defaults());
+    }
+
+    public RecordMetadata produceSync(String topic, int partition, List<ProduceRecord> records, ProduceOptions produceOptions) {
+        return await(produce(topic, partition, records, produceOptions));
+    }
+
+    public RecordMetadata produceOneSync(String topic, int partition, ProduceRecord record, ProduceOptions produceOptions) {
+        return await(produceOne(topic, partition, record, produceOptions));
     }
 
     /** Metadata of all topics, fetched now; also refreshes the cached snapshot (kafka_ex's {@code metadata/1}). */

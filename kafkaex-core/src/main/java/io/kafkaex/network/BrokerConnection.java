@@ -247,6 +247,10 @@ final class BrokerConnection {
         RequestSpec<T> spec = queued.spec();
         try {
             short version = apiVersions.negotiate(spec.api());
+            if (!spec.expectsResponse()) {
+                writeWithoutResponse(spec.api(), version, spec.body().apply(version), queued.future());
+                return;
+            }
             write(spec.api(), version, spec.body().apply(version), queued.deadlineNanos(),
                     (reader, v) -> spec.parser().apply(reader, v), queued.future());
         } catch (RuntimeException e) {
@@ -265,6 +269,22 @@ final class BrokerConnection {
             writeUnwritten();
         } catch (IOException e) {
             close(new BrokerConnectionException(address, "write failed: " + e.getMessage(), e));
+        }
+    }
+
+    /**
+     * Writes a request the broker will not answer; its future completes once the frame is written or queued
+     * behind earlier frames of this connection (or fails with the connection).
+     */
+    private <T> void writeWithoutResponse(ApiKey api, short version, ProtocolMessage body, CompletableFuture<T> future) {
+        unwritten.addLast(RequestFrames.request(api, version, nextCorrelationId++, options.clientId(), body));
+        try {
+            writeUnwritten();
+            future.complete(null);
+        } catch (IOException e) {
+            BrokerConnectionException failure = new BrokerConnectionException(address, "write failed: " + e.getMessage(), e);
+            future.completeExceptionally(failure);
+            close(failure);
         }
     }
 

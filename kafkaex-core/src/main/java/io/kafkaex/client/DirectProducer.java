@@ -1,0 +1,179 @@
+package io.kafkaex.client;
+
+import io.kafkaex.cluster.ClusterMetadata;
+import io.kafkaex.cluster.MetadataManager;
+import io.kafkaex.cluster.Node;
+import io.kafkaex.cluster.PartitionInfo;
+import io.kafkaex.cluster.RefreshReason;
+import io.kafkaex.cluster.TopicInfo;
+import io.kafkaex.network.NetworkClient;
+import io.kafkaex.network.RequestSpec;
+import io.kafkaex.network.TrafficClass;
+import io.kafkaex.protocol.ApiKey;
+import io.kafkaex.protocol.ProtocolException;
+import io.kafkaex.protocol.ProtocolMessage;
+import io.kafkaex.protocol.error.KafkaError;
+import io.kafkaex.protocol.error.KafkaErrorException;
+import io.kafkaex.protocol.error.KafkaErrorExceptions;
+import io.kafkaex.protocol.message.ProduceRequest;
+import io.kafkaex.protocol.message.ProduceResponse;
+import io.kafkaex.protocol.record.Header;
+import io.kafkaex.protocol.record.RecordBatchBuilder;
+import io.kafkaex.protocol.record.compression.CompressionCodecs;
+import io.kafkaex.retry.RetryPolicy;
+
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
+
+/**
+ * kafka_ex's produce: one batch, to one partition, in one Produce request to its leader. Leadership errors
+ * (the write certainly did not happen) refresh metadata and retry with backoff; anything else, including a
+ * timeout or a lost connection, fails at once, since the write may have happened (the batching, idempotent
+ * producer of a later issue can retry those safely).
+ *
+ * <p>Thread-safe; continuations run on the network's event loop.
+ */
+final class DirectProducer {
+
+    private final NetworkClient network;
+    private final MetadataManager metadata;
+    private final RetryPolicy retry;
+    private final Duration requestTimeout;
+
+    DirectProducer(NetworkClient network, MetadataManager metadata, RetryPolicy retry, Duration requestTimeout) {
+        this.network = network;
+        this.metadata = metadata;
+        this.retry = retry;
+        this.requestTimeout = requestTimeout;
+    }
+
+    CompletableFuture<RecordMetadata> produce(String topic, int partition, List<ProduceRecord> records, ProduceOptions options) {
+        if (records.isEmpty()) {
+            throw new IllegalArgumentException("Produce at least one record");
+        }
+        ByteBuffer batch = batch(records, options);
+        return attempt(topic, partition, batch, options, 1);
+    }
+
+    private CompletableFuture<RecordMetadata> attempt(String topic, int partition, ByteBuffer batch, ProduceOptions options,
+            int attempt) {
+        return leader(topic, partition)
+                .thenCompose(target -> send(target, topic, partition, batch, options))
+                .exceptionallyCompose(error -> {
+                    Throwable cause = unwrap(error);
+                    Optional<Duration> delay = cause instanceof KafkaErrorException kafka
+                            ? retry.nextDelay(attempt, kafka.error()) : Optional.empty();
+                    if (delay.isEmpty()) {
+                        return CompletableFuture.failedFuture(cause);
+                    }
+                    return metadata.requestUpdate(RefreshReason.NOT_LEADER_OR_FOLLOWER)
+                            .handle((refreshed, refreshError) -> null)
+                            .thenCompose(ignored -> after(delay.get()))
+                            .thenCompose(ignored -> attempt(topic, partition, batch, options, attempt + 1));
+                });
+    }
+
+    private CompletableFuture<RecordMetadata> send(Target target, String topic, int partition, ByteBuffer batch,
+            ProduceOptions options) {
+        Function<Short, ProtocolMessage> body = version -> {
+            ProduceRequest.TopicProduceData data = new ProduceRequest.TopicProduceData().setPartitionData(List.of(
+                    new ProduceRequest.PartitionProduceData().setIndex(partition).setRecords(batch.duplicate())));
+            if (version >= 13) {
+                data.setTopicId(target.topic().topicId());
+            } else {
+                data.setName(topic);
+            }
+            return new ProduceRequest().setAcks(options.acks().wireValue())
+                    .setTimeoutMs((int) Math.min(Integer.MAX_VALUE, options.timeout().toMillis())).setTopicData(List.of(data));
+        };
+        Duration deadline = requestTimeout.plus(options.timeout());
+        if (options.acks() == Acks.NONE) {
+            return network.send(target.address(), TrafficClass.PRODUCE, RequestSpec.<Void>withoutResponse(ApiKey.PRODUCE, body, deadline))
+                    .thenApply(ignored -> new RecordMetadata(topic, partition, -1, -1, -1));
+        }
+        return network.send(target.address(), TrafficClass.PRODUCE, new RequestSpec<>(ApiKey.PRODUCE, body,
+                (reader, version) -> result(ProduceResponse.read(reader, version), topic, partition), deadline));
+    }
+
+    private static RecordMetadata result(ProduceResponse response, String topic, int partition) {
+        ProduceResponse.PartitionProduceResponse answer = response.responses().stream()
+                .flatMap(t -> t.partitionResponses().stream())
+                .filter(p -> p.index() == partition)
+                .findFirst()
+                .orElseThrow(() -> new ProtocolException("The Produce response has no answer for " + topic + "-" + partition));
+        KafkaError error = KafkaError.forCode(answer.errorCode());
+        if (error != KafkaError.NONE) {
+            throw KafkaErrorExceptions.of(error, topic, partition, answer.errorMessage());
+        }
+        return new RecordMetadata(topic, partition, answer.baseOffset(), answer.logAppendTimeMs(), answer.logStartOffset());
+    }
+
+    /** The partition's leader, from the snapshot or, for a topic it lacks, after fetching that topic. */
+    private CompletableFuture<Target> leader(String topic, int partition) {
+        ClusterMetadata known = metadata.current();
+        CompletableFuture<ClusterMetadata> snapshot = known != null && known.topic(topic).isPresent()
+                ? CompletableFuture.completedFuture(known)
+                : metadata.fetchTopics(List.of(topic));
+        return snapshot.thenApply(current -> {
+            TopicInfo info = current.topic(topic)
+                    .orElseThrow(() -> KafkaErrorExceptions.of(KafkaError.UNKNOWN_TOPIC_OR_PARTITION, topic, partition, null));
+            if (info.error() != KafkaError.NONE) {
+                throw KafkaErrorExceptions.of(info.error(), topic, partition, null);
+            }
+            PartitionInfo partitionInfo = current.partition(topic, partition)
+                    .orElseThrow(() -> KafkaErrorExceptions.of(KafkaError.UNKNOWN_TOPIC_OR_PARTITION, topic, partition,
+                            "the topic has " + info.partitions().size() + " partitions"));
+            Node leader = current.leaderFor(topic, partition)
+                    .orElseThrow(() -> KafkaErrorExceptions.of(partitionInfo.error() != KafkaError.NONE
+                            ? partitionInfo.error() : KafkaError.LEADER_NOT_AVAILABLE, topic, partition, null));
+            return new Target(new InetSocketAddress(leader.host(), leader.port()), info);
+        });
+    }
+
+    private CompletableFuture<Void> after(Duration delay) {
+        CompletableFuture<Void> elapsed = new CompletableFuture<>();
+        network.schedule(delay, () -> elapsed.complete(null));
+        return elapsed;
+    }
+
+    private static ByteBuffer batch(List<ProduceRecord> records, ProduceOptions options) {
+        long now = System.currentTimeMillis();
+        int estimate = RecordBatchBuilder.HEADER_SIZE;
+        for (ProduceRecord record : records) {
+            estimate += RecordBatchBuilder.maxRecordSize(size(record.key()), size(record.value()), headers(record));
+        }
+        RecordBatchBuilder builder = new RecordBatchBuilder(ByteBuffer.allocate(estimate))
+                .compression(CompressionCodecs.forType(options.compression()));
+        for (ProduceRecord record : records) {
+            builder.append(record.timestamp() == ProduceRecord.NOW ? now : record.timestamp(), record.key(), record.value(),
+                    headers(record));
+        }
+        return builder.build();
+    }
+
+    private static int size(ByteBuffer buffer) {
+        return buffer == null ? -1 : buffer.remaining();
+    }
+
+    private static Header[] headers(ProduceRecord record) {
+        return record.headers().toArray(Header[]::new);
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        Throwable cause = error;
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    /** Where to send: the leader's address and the topic (for its id in Produce v13+). */
+    private record Target(InetSocketAddress address, TopicInfo topic) {
+    }
+}
