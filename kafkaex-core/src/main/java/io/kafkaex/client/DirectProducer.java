@@ -1,11 +1,5 @@
 package io.kafkaex.client;
 
-import io.kafkaex.cluster.ClusterMetadata;
-import io.kafkaex.cluster.MetadataManager;
-import io.kafkaex.cluster.Node;
-import io.kafkaex.cluster.PartitionInfo;
-import io.kafkaex.cluster.RefreshReason;
-import io.kafkaex.cluster.TopicInfo;
 import io.kafkaex.network.NetworkClient;
 import io.kafkaex.network.RequestSpec;
 import io.kafkaex.network.TrafficClass;
@@ -13,7 +7,6 @@ import io.kafkaex.protocol.ApiKey;
 import io.kafkaex.protocol.ProtocolException;
 import io.kafkaex.protocol.ProtocolMessage;
 import io.kafkaex.protocol.error.KafkaError;
-import io.kafkaex.protocol.error.KafkaErrorException;
 import io.kafkaex.protocol.error.KafkaErrorExceptions;
 import io.kafkaex.protocol.message.ProduceRequest;
 import io.kafkaex.protocol.message.ProduceResponse;
@@ -22,13 +15,10 @@ import io.kafkaex.protocol.record.RecordBatchBuilder;
 import io.kafkaex.protocol.record.compression.CompressionCodecs;
 import io.kafkaex.retry.RetryPolicy;
 
-import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 
 /**
@@ -42,13 +32,13 @@ import java.util.function.Function;
 final class DirectProducer {
 
     private final NetworkClient network;
-    private final MetadataManager metadata;
+    private final LeaderCalls leaders;
     private final RetryPolicy retry;
     private final Duration requestTimeout;
 
-    DirectProducer(NetworkClient network, MetadataManager metadata, RetryPolicy retry, Duration requestTimeout) {
+    DirectProducer(NetworkClient network, LeaderCalls leaders, RetryPolicy retry, Duration requestTimeout) {
         this.network = network;
-        this.metadata = metadata;
+        this.leaders = leaders;
         this.retry = retry;
         this.requestTimeout = requestTimeout;
     }
@@ -58,28 +48,10 @@ final class DirectProducer {
             throw new IllegalArgumentException("Produce at least one record");
         }
         ByteBuffer batch = batch(records, options);
-        return attempt(topic, partition, batch, options, 1);
+        return leaders.call(topic, partition, retry, leader -> send(leader, topic, partition, batch, options));
     }
 
-    private CompletableFuture<RecordMetadata> attempt(String topic, int partition, ByteBuffer batch, ProduceOptions options,
-            int attempt) {
-        return leader(topic, partition)
-                .thenCompose(target -> send(target, topic, partition, batch, options))
-                .exceptionallyCompose(error -> {
-                    Throwable cause = unwrap(error);
-                    Optional<Duration> delay = cause instanceof KafkaErrorException kafka
-                            ? retry.nextDelay(attempt, kafka.error()) : Optional.empty();
-                    if (delay.isEmpty()) {
-                        return CompletableFuture.failedFuture(cause);
-                    }
-                    return metadata.requestUpdate(RefreshReason.NOT_LEADER_OR_FOLLOWER)
-                            .handle((refreshed, refreshError) -> null)
-                            .thenCompose(ignored -> after(delay.get()))
-                            .thenCompose(ignored -> attempt(topic, partition, batch, options, attempt + 1));
-                });
-    }
-
-    private CompletableFuture<RecordMetadata> send(Target target, String topic, int partition, ByteBuffer batch,
+    private CompletableFuture<RecordMetadata> send(LeaderCalls.Leader target, String topic, int partition, ByteBuffer batch,
             ProduceOptions options) {
         Function<Short, ProtocolMessage> body = version -> {
             ProduceRequest.TopicProduceData data = new ProduceRequest.TopicProduceData().setPartitionData(List.of(
@@ -114,34 +86,6 @@ final class DirectProducer {
         return new RecordMetadata(topic, partition, answer.baseOffset(), answer.logAppendTimeMs(), answer.logStartOffset());
     }
 
-    /** The partition's leader, from the snapshot or, for a topic it lacks, after fetching that topic. */
-    private CompletableFuture<Target> leader(String topic, int partition) {
-        ClusterMetadata known = metadata.current();
-        CompletableFuture<ClusterMetadata> snapshot = known != null && known.topic(topic).isPresent()
-                ? CompletableFuture.completedFuture(known)
-                : metadata.fetchTopics(List.of(topic));
-        return snapshot.thenApply(current -> {
-            TopicInfo info = current.topic(topic)
-                    .orElseThrow(() -> KafkaErrorExceptions.of(KafkaError.UNKNOWN_TOPIC_OR_PARTITION, topic, partition, null));
-            if (info.error() != KafkaError.NONE) {
-                throw KafkaErrorExceptions.of(info.error(), topic, partition, null);
-            }
-            PartitionInfo partitionInfo = current.partition(topic, partition)
-                    .orElseThrow(() -> KafkaErrorExceptions.of(KafkaError.UNKNOWN_TOPIC_OR_PARTITION, topic, partition,
-                            "the topic has " + info.partitions().size() + " partitions"));
-            Node leader = current.leaderFor(topic, partition)
-                    .orElseThrow(() -> KafkaErrorExceptions.of(partitionInfo.error() != KafkaError.NONE
-                            ? partitionInfo.error() : KafkaError.LEADER_NOT_AVAILABLE, topic, partition, null));
-            return new Target(new InetSocketAddress(leader.host(), leader.port()), info);
-        });
-    }
-
-    private CompletableFuture<Void> after(Duration delay) {
-        CompletableFuture<Void> elapsed = new CompletableFuture<>();
-        network.schedule(delay, () -> elapsed.complete(null));
-        return elapsed;
-    }
-
     private static ByteBuffer batch(List<ProduceRecord> records, ProduceOptions options) {
         long now = System.currentTimeMillis();
         int estimate = RecordBatchBuilder.HEADER_SIZE;
@@ -165,15 +109,4 @@ final class DirectProducer {
         return record.headers().toArray(Header[]::new);
     }
 
-    private static Throwable unwrap(Throwable error) {
-        Throwable cause = error;
-        while (cause instanceof CompletionException && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause;
-    }
-
-    /** Where to send: the leader's address and the topic (for its id in Produce v13+). */
-    private record Target(InetSocketAddress address, TopicInfo topic) {
-    }
 }

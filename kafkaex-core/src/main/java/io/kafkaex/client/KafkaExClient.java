@@ -35,7 +35,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * dependent stages may take their time; each has a blocking variant ({@code *Sync}) that waits for it and
  * throws the failure itself (a {@code KafkaExException} subtype).
  *
- * <p>This first part covers the client's lifecycle, metadata, topic administration and produce; fetch,
+ * <p>This first part covers the client's lifecycle, metadata, topic administration, produce and fetch;
  * offsets and groups follow (see {@code docs/kafka-ex-api.md}). Thread-safe: share one client.
  */
 public final class KafkaExClient implements AutoCloseable {
@@ -46,6 +46,7 @@ public final class KafkaExClient implements AutoCloseable {
     private final Executor callbacks = ForkJoinPool.commonPool();
     private final AtomicInteger nextBroker = new AtomicInteger();
     private final DirectProducer producer;
+    private final DirectFetcher fetcher;
 
     private KafkaExClient(KafkaExClientOptions options) {
         this.options = options;
@@ -54,8 +55,13 @@ public final class KafkaExClient implements AutoCloseable {
                 System::currentTimeMillis);
         this.metadata = new MetadataManager(network, bootstrap, new MetadataRefreshPolicy(options.metadataRefreshInterval(),
                 options.metadataMinBackoff(), System::currentTimeMillis), options.requestTimeout(), System::currentTimeMillis);
-        this.producer = new DirectProducer(network, metadata, RetryPolicy.forProduce(false).withMaxRetries(options.maxRetries())
-                .withBackoff(Backoff.exponential(options.retryBackoff(), options.retryBackoffMax())), options.requestTimeout());
+        LeaderCalls leaders = new LeaderCalls(network, metadata);
+        Backoff backoff = Backoff.exponential(options.retryBackoff(), options.retryBackoffMax());
+        this.producer = new DirectProducer(network, leaders,
+                RetryPolicy.forProduce(false).withMaxRetries(options.maxRetries()).withBackoff(backoff), options.requestTimeout());
+        this.fetcher = new DirectFetcher(network, leaders,
+                RetryPolicy.forMetadata().withMaxRetries(options.maxRetries()).withBackoff(backoff), options.requestTimeout(),
+                options.maxResponseBytes());
     }
 
     /** A started client; it connects lazily, on the first operation. */
@@ -94,6 +100,19 @@ public final class KafkaExClient implements AutoCloseable {
 
     public RecordMetadata produceOneSync(String topic, int partition, ProduceRecord record, ProduceOptions produceOptions) {
         return await(produceOne(topic, partition, record, produceOptions));
+    }
+
+    /**
+     * Fetches records of one partition from {@code offset} ({@code fetch/4}): waits up to the options' wait for
+     * data, leaves out control records and, when reading committed, aborted transactions. Errors such as
+     * OFFSET_OUT_OF_RANGE fail the future with a typed exception.
+     */
+    public CompletableFuture<FetchResult> fetch(String topic, int partition, long offset, FetchOptions fetchOptions) {
+        return offLoop(fetcher.fetch(topic, partition, offset, fetchOptions));
+    }
+
+    public FetchResult fetchSync(String topic, int partition, long offset, FetchOptions fetchOptions) {
+        return await(fetch(topic, partition, offset, fetchOptions));
     }
 
     /** Metadata of all topics, fetched now; also refreshes the cached snapshot (kafka_ex's {@code metadata/1}). */

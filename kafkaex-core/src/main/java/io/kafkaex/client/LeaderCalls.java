@@ -1,0 +1,100 @@
+package io.kafkaex.client;
+
+import io.kafkaex.cluster.ClusterMetadata;
+import io.kafkaex.cluster.MetadataManager;
+import io.kafkaex.cluster.Node;
+import io.kafkaex.cluster.PartitionInfo;
+import io.kafkaex.cluster.RefreshReason;
+import io.kafkaex.cluster.TopicInfo;
+import io.kafkaex.network.NetworkClient;
+import io.kafkaex.protocol.error.KafkaError;
+import io.kafkaex.protocol.error.KafkaErrorException;
+import io.kafkaex.protocol.error.KafkaErrorExceptions;
+import io.kafkaex.retry.RetryPolicy;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
+
+/**
+ * Runs a call against a partition's leader: finds the leader in the metadata snapshot (fetching the topic if
+ * the snapshot lacks it), and when the call fails with an error the retry policy allows (a leadership error),
+ * refreshes metadata, waits the policy's backoff and tries again on the new leader. Unknown topics,
+ * partitions beyond the topic's count and missing leaders become typed {@code KafkaErrorException}s.
+ *
+ * <p>Thread-safe; continuations run on the network's event loop.
+ */
+final class LeaderCalls {
+
+    private final NetworkClient network;
+    private final MetadataManager metadata;
+
+    LeaderCalls(NetworkClient network, MetadataManager metadata) {
+        this.network = network;
+        this.metadata = metadata;
+    }
+
+    <T> CompletableFuture<T> call(String topic, int partition, RetryPolicy retry, Function<Leader, CompletableFuture<T>> action) {
+        return attempt(topic, partition, retry, action, 1);
+    }
+
+    private <T> CompletableFuture<T> attempt(String topic, int partition, RetryPolicy retry,
+            Function<Leader, CompletableFuture<T>> action, int attempt) {
+        return leader(topic, partition).thenCompose(action).exceptionallyCompose(error -> {
+            Throwable cause = unwrap(error);
+            Optional<Duration> delay = cause instanceof KafkaErrorException kafka ? retry.nextDelay(attempt, kafka.error())
+                    : Optional.empty();
+            if (delay.isEmpty()) {
+                return CompletableFuture.failedFuture(cause);
+            }
+            return metadata.requestUpdate(RefreshReason.NOT_LEADER_OR_FOLLOWER)
+                    .handle((refreshed, refreshError) -> null)
+                    .thenCompose(ignored -> after(delay.get()))
+                    .thenCompose(ignored -> attempt(topic, partition, retry, action, attempt + 1));
+        });
+    }
+
+    /** The partition's leader, from the snapshot or, for a topic it lacks, after fetching that topic. */
+    private CompletableFuture<Leader> leader(String topic, int partition) {
+        ClusterMetadata known = metadata.current();
+        CompletableFuture<ClusterMetadata> snapshot = known != null && known.topic(topic).isPresent()
+                ? CompletableFuture.completedFuture(known)
+                : metadata.fetchTopics(List.of(topic));
+        return snapshot.thenApply(current -> {
+            TopicInfo info = current.topic(topic)
+                    .orElseThrow(() -> KafkaErrorExceptions.of(KafkaError.UNKNOWN_TOPIC_OR_PARTITION, topic, partition, null));
+            if (info.error() != KafkaError.NONE) {
+                throw KafkaErrorExceptions.of(info.error(), topic, partition, null);
+            }
+            PartitionInfo partitionInfo = current.partition(topic, partition)
+                    .orElseThrow(() -> KafkaErrorExceptions.of(KafkaError.UNKNOWN_TOPIC_OR_PARTITION, topic, partition,
+                            "the topic has " + info.partitions().size() + " partitions"));
+            Node leader = current.leaderFor(topic, partition)
+                    .orElseThrow(() -> KafkaErrorExceptions.of(partitionInfo.error() != KafkaError.NONE
+                            ? partitionInfo.error() : KafkaError.LEADER_NOT_AVAILABLE, topic, partition, null));
+            return new Leader(new InetSocketAddress(leader.host(), leader.port()), info);
+        });
+    }
+
+    private CompletableFuture<Void> after(Duration delay) {
+        CompletableFuture<Void> elapsed = new CompletableFuture<>();
+        network.schedule(delay, () -> elapsed.complete(null));
+        return elapsed;
+    }
+
+    static Throwable unwrap(Throwable error) {
+        Throwable cause = error;
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    /** Where to send: the leader's address and the topic (for its id in newer request versions). */
+    record Leader(InetSocketAddress address, TopicInfo topic) {
+    }
+}
