@@ -48,8 +48,9 @@ class FailoverIT {
             int newLeader = awaitNewLeader(cluster, survivor, leader);
             for (int id : cluster.brokerIds()) {
                 if (id != leader) {
-                    assertThat(cluster.metadataFrom(id, TOPIC).partition(TOPIC, 0).orElseThrow().leader())
-                            .as("leader named by surviving broker %d", id).isEqualTo(newLeader);
+                    // each survivor learns of the change on its own schedule: wait for it, then compare
+                    assertThat(awaitNewLeader(cluster, id, leader)).as("leader named by surviving broker %d", id)
+                            .isEqualTo(newLeader);
                 }
             }
 
