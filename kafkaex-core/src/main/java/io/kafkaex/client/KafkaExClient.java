@@ -35,8 +35,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * dependent stages may take their time; each has a blocking variant ({@code *Sync}) that waits for it and
  * throws the failure itself (a {@code KafkaExException} subtype).
  *
- * <p>This first part covers the client's lifecycle, metadata, topic administration, produce and fetch;
- * offsets and groups follow (see {@code docs/kafka-ex-api.md}). Thread-safe: share one client.
+ * <p>This first part covers the client's lifecycle, metadata, topic administration, produce, fetch and
+ * partition offsets; committed offsets and groups follow (see {@code docs/kafka-ex-api.md}). Thread-safe: share one client.
  */
 public final class KafkaExClient implements AutoCloseable {
 
@@ -47,6 +47,7 @@ public final class KafkaExClient implements AutoCloseable {
     private final AtomicInteger nextBroker = new AtomicInteger();
     private final DirectProducer producer;
     private final DirectFetcher fetcher;
+    private final OffsetLister offsets;
 
     private KafkaExClient(KafkaExClientOptions options) {
         this.options = options;
@@ -62,6 +63,8 @@ public final class KafkaExClient implements AutoCloseable {
         this.fetcher = new DirectFetcher(network, leaders,
                 RetryPolicy.forMetadata().withMaxRetries(options.maxRetries()).withBackoff(backoff), options.requestTimeout(),
                 options.maxResponseBytes());
+        this.offsets = new OffsetLister(network, leaders,
+                RetryPolicy.forMetadata().withMaxRetries(options.maxRetries()).withBackoff(backoff), options.requestTimeout());
     }
 
     /** A started client; it connects lazily, on the first operation. */
@@ -113,6 +116,43 @@ public final class KafkaExClient implements AutoCloseable {
 
     public FetchResult fetchSync(String topic, int partition, long offset, FetchOptions fetchOptions) {
         return await(fetch(topic, partition, offset, fetchOptions));
+    }
+
+    /** The partition's log start offset ({@code earliest_offset/3}). */
+    public CompletableFuture<Long> earliestOffset(String topic, int partition) {
+        return offLoop(offsets.list(topic, partition, OffsetLister.EARLIEST).thenApply(PartitionOffset::offset));
+    }
+
+    /** The partition's log end offset, the offset the next record gets ({@code latest_offset/3}). */
+    public CompletableFuture<Long> latestOffset(String topic, int partition) {
+        return offLoop(offsets.list(topic, partition, OffsetLister.LATEST).thenApply(PartitionOffset::offset));
+    }
+
+    /**
+     * The first offset whose timestamp is at or after {@code epochMillis} ({@code list_offsets/2} by time);
+     * offset -1 when no record is that recent.
+     */
+    public CompletableFuture<PartitionOffset> offsetForTime(String topic, int partition, long epochMillis) {
+        if (epochMillis < 0) {
+            throw new IllegalArgumentException("epochMillis must not be negative; use earliestOffset or latestOffset");
+        }
+        return offLoop(offsets.list(topic, partition, epochMillis));
+    }
+
+    /** Offsets of several partitions at once, one lookup per partition ({@code list_offsets/2}). */
+    public CompletableFuture<List<PartitionOffset>> listOffsets(List<OffsetQuery> queries) {
+        List<CompletableFuture<PartitionOffset>> each = queries.stream()
+                .map(query -> offsets.list(query.topic(), query.partition(), query.timestamp())).toList();
+        return offLoop(CompletableFuture.allOf(each.toArray(CompletableFuture[]::new))
+                .thenApply(done -> each.stream().map(CompletableFuture::join).toList()));
+    }
+
+    public long earliestOffsetSync(String topic, int partition) {
+        return await(earliestOffset(topic, partition));
+    }
+
+    public long latestOffsetSync(String topic, int partition) {
+        return await(latestOffset(topic, partition));
     }
 
     /** Metadata of all topics, fetched now; also refreshes the cached snapshot (kafka_ex's {@code metadata/1}). */
