@@ -115,6 +115,9 @@ public final class NetworkClient implements AutoCloseable {
 
     /** The number of open or opening broker connections; for diagnostics and health checks. */
     public int connectionCount() {
+        if (Thread.currentThread() == eventLoop) {
+            return connections.size(); // waiting for the loop from the loop would never end
+        }
         CompletableFuture<Integer> count = new CompletableFuture<>();
         tasks.add(() -> count.complete(connections.size()));
         selector.wakeup();
@@ -194,9 +197,6 @@ public final class NetworkClient implements AutoCloseable {
     private void handle(BrokerConnection connection) {
         try {
             connection.onSelected();
-            if (connection.state() == BrokerConnection.State.READY) {
-                consecutiveFailures.remove(connection.address());
-            }
         } catch (IOException | RuntimeException e) {
             closeConnection(connection, new BrokerConnectionException(connection.address(),
                     "connection " + connection.describe() + " failed: " + e.getMessage(), e));
@@ -210,6 +210,7 @@ public final class NetworkClient implements AutoCloseable {
             return existing;
         }
         BrokerConnection created = new BrokerConnection(broker, trafficClass, options, System.nanoTime() + backoffNanos(broker));
+        created.negotiated().thenRun(() -> consecutiveFailures.remove(broker)); // completes on this loop thread
         connections.put(key, created);
         return created;
     }
