@@ -18,6 +18,7 @@ import io.kafkaex.protocol.message.DeleteTopicsRequest;
 import io.kafkaex.protocol.message.DeleteTopicsResponse;
 import io.kafkaex.retry.Backoff;
 import io.kafkaex.retry.RetryPolicy;
+import io.kafkaex.telemetry.Telemetry;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -48,14 +49,18 @@ public final class KafkaExClient implements AutoCloseable {
     private final DirectProducer producer;
     private final DirectFetcher fetcher;
     private final OffsetLister offsets;
+    private final OperationTelemetry operations;
 
     private KafkaExClient(KafkaExClientOptions options) {
         this.options = options;
-        this.network = new NetworkClient(options.networkOptions());
+        Telemetry telemetry = Telemetry.of(options.telemetryListeners());
+        this.network = new NetworkClient(options.networkOptions(), telemetry);
         Bootstrap bootstrap = new Bootstrap(network, options.bootstrapServers(), options.requestTimeout(),
                 System::currentTimeMillis);
         this.metadata = new MetadataManager(network, bootstrap, new MetadataRefreshPolicy(options.metadataRefreshInterval(),
-                options.metadataMinBackoff(), System::currentTimeMillis), options.requestTimeout(), System::currentTimeMillis);
+                options.metadataMinBackoff(), System::currentTimeMillis), options.requestTimeout(), System::currentTimeMillis,
+                telemetry, options.clientId());
+        this.operations = new OperationTelemetry(telemetry, options.clientId());
         LeaderCalls leaders = new LeaderCalls(network, metadata);
         Backoff backoff = Backoff.exponential(options.retryBackoff(), options.retryBackoffMax());
         this.producer = new DirectProducer(network, leaders,
@@ -83,7 +88,8 @@ public final class KafkaExClient implements AutoCloseable {
      */
     public CompletableFuture<RecordMetadata> produce(String topic, int partition, List<ProduceRecord> records,
             ProduceOptions produceOptions) {
-        return offLoop(producer.produce(topic, partition, records, produceOptions));
+        return offLoop(operations.produce(topic, partition, records.size(), produceOptions.acks(),
+                () -> producer.produce(topic, partition, records, produceOptions)));
     }
 
     /** Produces one record ({@code produce_one/4}). */
@@ -111,7 +117,7 @@ public final class KafkaExClient implements AutoCloseable {
      * OFFSET_OUT_OF_RANGE fail the future with a typed exception.
      */
     public CompletableFuture<FetchResult> fetch(String topic, int partition, long offset, FetchOptions fetchOptions) {
-        return offLoop(fetcher.fetch(topic, partition, offset, fetchOptions));
+        return offLoop(operations.fetch(topic, partition, offset, () -> fetcher.fetch(topic, partition, offset, fetchOptions)));
     }
 
     public FetchResult fetchSync(String topic, int partition, long offset, FetchOptions fetchOptions) {

@@ -1,13 +1,18 @@
 package io.kafkaex.cluster;
 
 import io.kafkaex.network.NetworkClient;
+import io.kafkaex.telemetry.AsyncSpan;
+import io.kafkaex.telemetry.MetadataUpdateEvent;
+import io.kafkaex.telemetry.Telemetry;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.LongSupplier;
+import java.util.stream.Collectors;
 
 /**
  * Keeps the client's view of the cluster current: fetches the first {@link ClusterMetadata} through the
@@ -25,6 +30,8 @@ public final class MetadataManager {
     private final MetadataRefreshPolicy policy;
     private final Duration requestTimeout;
     private final LongSupplier clockMillis;
+    private final Telemetry telemetry;
+    private final String clientId;
     /** Callers waiting for the next refresh to start; it will serve them. */
     private List<CompletableFuture<ClusterMetadata>> waitingForNext = new ArrayList<>();
     /** Callers served by the refresh in flight (they asked before it started). */
@@ -34,13 +41,22 @@ public final class MetadataManager {
     private long tickGeneration;
     private long scheduledTickAtMillis = Long.MAX_VALUE;
 
+    /** A manager without telemetry. */
     public MetadataManager(NetworkClient network, Bootstrap bootstrap, MetadataRefreshPolicy policy,
             Duration requestTimeout, LongSupplier clockMillis) {
+        this(network, bootstrap, policy, requestTimeout, clockMillis, Telemetry.noop(), "");
+    }
+
+    /** A manager that reports each metadata request as a {@code metadata.update} span of client {@code clientId}. */
+    public MetadataManager(NetworkClient network, Bootstrap bootstrap, MetadataRefreshPolicy policy,
+            Duration requestTimeout, LongSupplier clockMillis, Telemetry telemetry, String clientId) {
         this.network = network;
         this.bootstrap = bootstrap;
         this.policy = policy;
         this.requestTimeout = requestTimeout;
         this.clockMillis = clockMillis;
+        this.telemetry = telemetry;
+        this.clientId = clientId;
     }
 
     /** The latest snapshot, or {@code null} before the first one arrived. */
@@ -79,11 +95,11 @@ public final class MetadataManager {
      * and merges it into the snapshot; other topics stay as they were.
      */
     public CompletableFuture<ClusterMetadata> fetchTopics(List<String> topics) {
-        return metadata().thenCompose(known -> fetchFromKnownBrokersThenBootstrap(topics))
+        return metadata().thenCompose(known -> observedFetch(topics))
                 .thenCompose(fetched -> {
                     CompletableFuture<ClusterMetadata> merged = new CompletableFuture<>();
                     network.schedule(Duration.ZERO, () -> {
-                        current = current == null ? fetched : current.merge(fetched, MetadataScope.REQUESTED_TOPICS);
+                        install(current == null ? fetched : current.merge(fetched, MetadataScope.REQUESTED_TOPICS));
                         merged.complete(current);
                     });
                     return merged;
@@ -96,7 +112,7 @@ public final class MetadataManager {
             policy.refreshStarted();
             waitingForInFlight = waitingForNext;
             waitingForNext = new ArrayList<>();
-            fetchFromKnownBrokersThenBootstrap(List.of()).whenComplete(this::onRefreshed);
+            observedFetch(List.of()).whenComplete(this::onRefreshed);
             return;
         }
         long wait = policy.millisUntilRefresh();
@@ -114,6 +130,26 @@ public final class MetadataManager {
                 }
             });
         }
+    }
+
+    /** {@link #fetchFromKnownBrokersThenBootstrap} as a {@code metadata.update} span when telemetry is on. */
+    private CompletableFuture<ClusterMetadata> observedFetch(List<String> topics) {
+        if (!telemetry.isEnabled()) {
+            return fetchFromKnownBrokersThenBootstrap(topics);
+        }
+        MetadataUpdateEvent.Metadata metadata = new MetadataUpdateEvent.Metadata(clientId, topics);
+        return AsyncSpan.observe(telemetry, new MetadataUpdateEvent.Start(metadata, Instant.now()),
+                () -> fetchFromKnownBrokersThenBootstrap(topics),
+                (duration, fetched, outcome) -> new MetadataUpdateEvent.Stop(metadata, duration,
+                        fetched == null ? 0 : fetched.nodes().size(), fetched == null ? 0 : fetched.topicsByName().size(), outcome),
+                (duration, exception) -> new MetadataUpdateEvent.Thrown(metadata, duration, exception));
+    }
+
+    /** Makes {@code snapshot} current and names its brokers for the network's telemetry. Event loop only. */
+    private void install(ClusterMetadata snapshot) {
+        current = snapshot;
+        network.nameBrokers(snapshot.nodes().stream()
+                .collect(Collectors.toMap(node -> node.host() + ":" + node.port(), Node::id, (first, second) -> second)));
     }
 
     /** Metadata of {@code topics} (all when empty) from the known brokers, else from the bootstrap servers. */
@@ -137,7 +173,7 @@ public final class MetadataManager {
             served.forEach(future -> future.completeExceptionally(cause));
         } else {
             ClusterMetadata known = current;
-            current = known == null ? fetched : known.merge(fetched, MetadataScope.ALL_TOPICS);
+            install(known == null ? fetched : known.merge(fetched, MetadataScope.ALL_TOPICS));
             policy.refreshSucceeded();
             served.forEach(future -> future.complete(current));
         }

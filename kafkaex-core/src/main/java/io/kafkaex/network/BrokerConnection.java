@@ -7,6 +7,7 @@ import io.kafkaex.protocol.RequestFrames;
 import io.kafkaex.protocol.error.KafkaError;
 import io.kafkaex.protocol.message.ApiVersionsRequest;
 import io.kafkaex.protocol.message.ApiVersionsResponse;
+import io.kafkaex.telemetry.ConnectionCloseReason;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -39,6 +40,7 @@ final class BrokerConnection {
     private final InetSocketAddress address;
     private final TrafficClass trafficClass;
     private final NetworkOptions options;
+    private final NetworkTelemetry telemetry;
     private final FrameReader frameReader;
     private final InFlightRequests inFlight;
     private final Deque<QueuedRequest<?>> waiting = new ArrayDeque<>();
@@ -52,11 +54,14 @@ final class BrokerConnection {
     private BrokerApiVersions apiVersions;
     private int nextCorrelationId;
     private long lastActivityNanos;
+    private NetworkTelemetry.ConnectionSpan span;
 
-    BrokerConnection(InetSocketAddress address, TrafficClass trafficClass, NetworkOptions options, long connectAtNanos) {
+    BrokerConnection(InetSocketAddress address, TrafficClass trafficClass, NetworkOptions options, NetworkTelemetry telemetry,
+            long connectAtNanos) {
         this.address = address;
         this.trafficClass = trafficClass;
         this.options = options;
+        this.telemetry = telemetry;
         this.frameReader = new FrameReader(options.maxFrameBytes());
         this.inFlight = new InFlightRequests(options.maxInFlight());
         this.connectAtNanos = connectAtNanos;
@@ -88,6 +93,7 @@ final class BrokerConnection {
         if (state != State.BACKOFF || nowNanos - connectAtNanos < 0) {
             return;
         }
+        span = telemetry.connectionStarted(address, false);
         channel = SocketChannel.open();
         channel.configureBlocking(false);
         channel.socket().setTcpNoDelay(true);
@@ -99,7 +105,10 @@ final class BrokerConnection {
         }
     }
 
-    /** Handles the selector's readiness for this connection. */
+    /**
+     * Handles the selector's readiness for this connection. A failed write closes the connection here (as
+     * {@link ConnectionCloseReason#SEND_ERROR}); what this throws comes from connecting or reading.
+     */
     void onSelected() throws IOException {
         if (selectionKey.isConnectable() && channel.finishConnect()) {
             onConnected();
@@ -115,7 +124,11 @@ final class BrokerConnection {
             }
         }
         if (selectionKey.isValid() && selectionKey.isWritable()) {
-            writeUnwritten();
+            try {
+                writeUnwritten();
+            } catch (IOException e) {
+                close(ConnectionCloseReason.SEND_ERROR, new BrokerConnectionException(address, "write failed: " + e.getMessage(), e));
+            }
         }
     }
 
@@ -162,12 +175,18 @@ final class BrokerConnection {
         return due == Long.MAX_VALUE ? nowNanos + 1_000_000_000L : due;
     }
 
-    /** Closes the channel and fails every request, sent or waiting, with {@code cause}. */
-    void close(Throwable cause) {
+    /**
+     * Closes the channel and fails every request, sent or waiting, with {@code cause}; {@code reason} is what
+     * telemetry reports (a connection that never became ready reports {@link ConnectionCloseReason#INIT_ERROR}).
+     */
+    void close(ConnectionCloseReason reason, Throwable cause) {
         if (state == State.CLOSED) {
             return;
         }
         state = State.CLOSED;
+        if (span != null) {
+            span.closed(reason, cause);
+        }
         if (selectionKey != null) {
             selectionKey.cancel();
         }
@@ -228,11 +247,15 @@ final class BrokerConnection {
             return;
         }
         if (error != KafkaError.NONE) {
-            close(new BrokerConnectionException(address, "ApiVersions failed: " + error + " - " + error.message(), null));
+            close(ConnectionCloseReason.INIT_ERROR,
+                    new BrokerConnectionException(address, "ApiVersions failed: " + error + " - " + error.message(), null));
             return;
         }
         apiVersions = BrokerApiVersions.from(response);
         state = State.READY;
+        if (span != null) {
+            span.ready();
+        }
         negotiated.complete(apiVersions);
         sendWaiting();
     }
@@ -263,12 +286,13 @@ final class BrokerConnection {
         int correlationId = nextCorrelationId++;
         ByteBuffer frame = RequestFrames.request(api, version, correlationId, options.clientId(), body);
         inFlight.add(new PendingRequest<>(correlationId, api, version, deadlineNanos,
-                reader -> parser.apply(reader, version), future));
+                reader -> parser.apply(reader, version), future,
+                telemetry.requestStarted(api, version, correlationId, address, frame.remaining())));
         unwritten.addLast(frame);
         try {
             writeUnwritten();
         } catch (IOException e) {
-            close(new BrokerConnectionException(address, "write failed: " + e.getMessage(), e));
+            close(ConnectionCloseReason.SEND_ERROR, new BrokerConnectionException(address, "write failed: " + e.getMessage(), e));
         }
     }
 
@@ -277,14 +301,23 @@ final class BrokerConnection {
      * behind earlier frames of this connection (or fails with the connection).
      */
     private <T> void writeWithoutResponse(ApiKey api, short version, ProtocolMessage body, CompletableFuture<T> future) {
-        unwritten.addLast(RequestFrames.request(api, version, nextCorrelationId++, options.clientId(), body));
+        int correlationId = nextCorrelationId++;
+        ByteBuffer frame = RequestFrames.request(api, version, correlationId, options.clientId(), body);
+        NetworkTelemetry.RequestSpan requestSpan = telemetry.requestStarted(api, version, correlationId, address, frame.remaining());
+        unwritten.addLast(frame);
         try {
             writeUnwritten();
+            if (requestSpan != null) {
+                requestSpan.succeeded(0);
+            }
             future.complete(null);
         } catch (IOException e) {
             BrokerConnectionException failure = new BrokerConnectionException(address, "write failed: " + e.getMessage(), e);
+            if (requestSpan != null) {
+                requestSpan.unanswered(failure);
+            }
             future.completeExceptionally(failure);
-            close(failure);
+            close(ConnectionCloseReason.SEND_ERROR, failure);
         }
     }
 

@@ -1,7 +1,10 @@
 package io.kafkaex.network;
 
 import io.kafkaex.KafkaExException;
+import io.kafkaex.telemetry.ConnectionCloseReason;
+import io.kafkaex.telemetry.Telemetry;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -34,6 +37,7 @@ public final class NetworkClient implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(NetworkClient.class);
 
     private final NetworkOptions options;
+    private final NetworkTelemetry telemetry;
     private final Selector selector;
     private final Thread eventLoop;
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
@@ -43,8 +47,15 @@ public final class NetworkClient implements AutoCloseable {
     private long timerSequence;
     private volatile boolean closing;
 
+    /** A network client without telemetry. */
     public NetworkClient(NetworkOptions options) {
+        this(options, Telemetry.noop());
+    }
+
+    /** A network client that reports {@code request} and {@code connection} events to {@code telemetry}. */
+    public NetworkClient(NetworkOptions options, Telemetry telemetry) {
         this.options = options;
+        this.telemetry = new NetworkTelemetry(telemetry, options.clientId());
         try {
             this.selector = Selector.open();
         } catch (IOException e) {
@@ -99,6 +110,14 @@ public final class NetworkClient implements AutoCloseable {
         selector.wakeup();
     }
 
+    /**
+     * Names the brokers for telemetry: {@code host:port} (as connected to) → node id, replacing earlier names.
+     * The cluster metadata calls this with every new snapshot. Any thread.
+     */
+    public void nameBrokers(Map<String, Integer> hostPortToNodeId) {
+        telemetry.nameBrokers(hostPortToNodeId);
+    }
+
     /** Fails every pending request, closes every connection and ends the event-loop thread. Idempotent. */
     @Override
     public void close() {
@@ -142,14 +161,15 @@ public final class NetworkClient implements AutoCloseable {
                         : Math.min(now + TimeUnit.SECONDS.toNanos(1), timers.peek().dueNanos());
                 for (BrokerConnection connection : new ArrayList<>(connections.values())) {
                     if (connection.isIdleLongerThan(options.connectionMaxIdle().toNanos(), now)) {
-                        connection.close(new BrokerConnectionException(connection.address(), "closed after being idle", null));
+                        connection.close(ConnectionCloseReason.IDLE,
+                                new BrokerConnectionException(connection.address(), "closed after being idle", null));
                         connections.values().remove(connection);
                         continue;
                     }
                     connect(connection, now);
                     RuntimeException overdue = connection.checkDeadlines(now);
                     if (overdue != null) {
-                        closeConnection(connection, overdue);
+                        closeConnection(connection, ConnectionCloseReason.TIMEOUT, overdue);
                     } else {
                         next = Math.min(next, connection.nextDueNanos(now));
                     }
@@ -190,7 +210,8 @@ public final class NetworkClient implements AutoCloseable {
         try {
             connection.connectIfDue(selector, now);
         } catch (IOException | RuntimeException e) {
-            closeConnection(connection, new BrokerConnectionException(connection.address(), "cannot connect: " + e, e));
+            closeConnection(connection, ConnectionCloseReason.INIT_ERROR,
+                    new BrokerConnectionException(connection.address(), "cannot connect: " + e, e));
         }
     }
 
@@ -198,7 +219,9 @@ public final class NetworkClient implements AutoCloseable {
         try {
             connection.onSelected();
         } catch (IOException | RuntimeException e) {
-            closeConnection(connection, new BrokerConnectionException(connection.address(),
+            ConnectionCloseReason reason = e instanceof EOFException ? ConnectionCloseReason.REMOTE_CLOSED
+                    : ConnectionCloseReason.RECEIVE_ERROR;
+            closeConnection(connection, reason, new BrokerConnectionException(connection.address(),
                     "connection " + connection.describe() + " failed: " + e.getMessage(), e));
         }
     }
@@ -209,7 +232,8 @@ public final class NetworkClient implements AutoCloseable {
         if (existing != null && existing.state() != BrokerConnection.State.CLOSED) {
             return existing;
         }
-        BrokerConnection created = new BrokerConnection(broker, trafficClass, options, System.nanoTime() + backoffNanos(broker));
+        BrokerConnection created = new BrokerConnection(broker, trafficClass, options, telemetry,
+                System.nanoTime() + backoffNanos(broker));
         created.negotiated().thenRun(() -> consecutiveFailures.remove(broker)); // completes on this loop thread
         connections.put(key, created);
         return created;
@@ -226,8 +250,8 @@ public final class NetworkClient implements AutoCloseable {
         return (long) (base * (0.8 + 0.4 * ThreadLocalRandom.current().nextDouble()));
     }
 
-    private void closeConnection(BrokerConnection connection, RuntimeException cause) {
-        connection.close(cause);
+    private void closeConnection(BrokerConnection connection, ConnectionCloseReason reason, RuntimeException cause) {
+        connection.close(reason, cause);
         connections.values().remove(connection);
         consecutiveFailures.merge(connection.address(), 1, Integer::sum);
     }
@@ -248,7 +272,7 @@ public final class NetworkClient implements AutoCloseable {
         runTasks();
         timers.clear();
         for (BrokerConnection connection : connections.values()) {
-            connection.close(cause != null ? cause : closedError(connection.address()));
+            connection.close(ConnectionCloseReason.SHUTDOWN, cause != null ? cause : closedError(connection.address()));
         }
         connections.clear();
         try {

@@ -3,6 +3,7 @@ package io.kafkaex.network;
 import io.kafkaex.protocol.ApiKey;
 import io.kafkaex.protocol.ProtocolReader;
 import io.kafkaex.protocol.RequestFrames;
+import io.kafkaex.protocol.error.KafkaErrorException;
 
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
@@ -24,15 +25,18 @@ final class PendingRequest<T> {
     private final long deadlineNanos;
     private final Function<ProtocolReader, T> parser;
     private final CompletableFuture<T> future;
+    private final NetworkTelemetry.RequestSpan span;
 
+    /** @param span the request's telemetry span, {@code null} when telemetry is off */
     PendingRequest(int correlationId, ApiKey api, short version, long deadlineNanos, Function<ProtocolReader, T> parser,
-            CompletableFuture<T> future) {
+            CompletableFuture<T> future, NetworkTelemetry.RequestSpan span) {
         this.correlationId = correlationId;
         this.api = api;
         this.version = version;
         this.deadlineNanos = deadlineNanos;
         this.parser = parser;
         this.future = future;
+        this.span = span;
     }
 
     int correlationId() {
@@ -56,21 +60,42 @@ final class PendingRequest<T> {
     }
 
     /**
-     * Parses the response frame (header and body) and completes the future with the result.
+     * Parses the response frame (header and body) and completes the future with the result. A parser that
+     * maps an error code of a well-formed response to a {@link KafkaErrorException} fails only this future:
+     * the stream is intact.
      *
-     * @throws RuntimeException when the frame is malformed; the future is then completed with that error too
+     * @throws RuntimeException when the frame is malformed; the future is then completed with that error too,
+     *                          and the caller closes the connection
      */
     void complete(ByteBuffer frame) {
+        long bytesReceived = Integer.BYTES + (long) frame.remaining();
+        T result;
         try {
-            ProtocolReader reader = RequestFrames.response(api, version, correlationId, frame);
-            future.complete(parser.apply(reader));
+            result = parser.apply(RequestFrames.response(api, version, correlationId, frame));
+        } catch (KafkaErrorException brokerError) {
+            if (span != null) {
+                span.succeeded(bytesReceived);
+            }
+            future.completeExceptionally(brokerError);
+            return;
         } catch (RuntimeException e) {
+            if (span != null) {
+                span.threw(e);
+            }
             future.completeExceptionally(e);
             throw e;
         }
+        if (span != null) {
+            span.succeeded(bytesReceived);
+        }
+        future.complete(result);
     }
 
+    /** No response will come: the connection failed or the deadline passed. */
     void fail(Throwable cause) {
+        if (span != null) {
+            span.unanswered(cause);
+        }
         future.completeExceptionally(cause);
     }
 

@@ -2,7 +2,7 @@ package io.kafkaex.telemetry;
 
 /**
  * Why a broker connection closed: the {@code reason} of {@code [:kafka_ex, :connection, :close]}
- * ({@link ConnectionEvent.Closed}). Each constant is one of kafka_ex's reasons, including
+ * ({@link ConnectionEvent.Closed}). Each constant but {@link #IDLE} is one of kafka_ex's reasons, including
  * {@code :auth_error}, which kafka_ex emits but does not document.
  */
 public enum ConnectionCloseReason {
@@ -24,5 +24,10 @@ public enum ConnectionCloseReason {
     /** The broker left the cluster metadata (cluster topology change). kafka_ex {@code :metadata_update}. */
     METADATA_UPDATE,
     /** The connection is closed to reconnect to the same broker. kafka_ex {@code :reconnecting}. */
-    RECONNECTING
+    RECONNECTING,
+    /**
+     * The connection had nothing to do for the client's maximum idle time and was closed. Not in kafka_ex,
+     * which keeps idle connections open until the broker drops them.
+     */
+    IDLE
 }

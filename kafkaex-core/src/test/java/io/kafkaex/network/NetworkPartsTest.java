@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kafkaex.protocol.ApiKey;
 import io.kafkaex.protocol.ProtocolException;
+import io.kafkaex.protocol.error.KafkaError;
+import io.kafkaex.protocol.error.KafkaErrorException;
+import io.kafkaex.protocol.error.KafkaErrorExceptions;
+import io.kafkaex.protocol.error.KafkaNotLeaderException;
 import io.kafkaex.protocol.message.ApiVersionsResponse;
 
 import java.io.EOFException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ReadableByteChannel;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
@@ -102,8 +107,25 @@ class NetworkPartsTest {
         assertThatThrownBy(() -> new InFlightRequests(0)).isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void aBrokerErrorInAWellFormedResponseFailsOnlyItsRequest() {
+        CompletableFuture<Short> future = new CompletableFuture<>();
+        PendingRequest<Short> request = new PendingRequest<>(3, ApiKey.METADATA, (short) 1, Long.MAX_VALUE, reader -> {
+            throw KafkaErrorExceptions.of(KafkaError.forCode(reader.readShort()), "the topic");
+        }, future, null);
+
+        request.complete(frame(3, KafkaError.NOT_LEADER_OR_FOLLOWER.code())); // does not throw: the stream is intact
+
+        assertThat(future).failsWithin(Duration.ZERO).withThrowableThat().havingCause()
+                .isInstanceOf(KafkaNotLeaderException.class);
+        CompletableFuture<Short> garbled = new CompletableFuture<>();
+        assertThatThrownBy(() -> pending(4, Long.MAX_VALUE, garbled).complete(ByteBuffer.allocate(5).putInt(4).flip()))
+                .as("a malformed body is a stream failure").isNotInstanceOf(KafkaErrorException.class);
+        assertThat(garbled).isCompletedExceptionally();
+    }
+
     private static PendingRequest<Short> pending(int correlationId, long deadline, CompletableFuture<Short> future) {
-        return new PendingRequest<>(correlationId, ApiKey.METADATA, (short) 1, deadline, reader -> reader.readShort(), future);
+        return new PendingRequest<>(correlationId, ApiKey.METADATA, (short) 1, deadline, reader -> reader.readShort(), future, null);
     }
 
     /** A Metadata v1 response frame body: header v0 (correlation id) and one int16. */
