@@ -4,7 +4,6 @@ import io.kafkaex.cluster.Bootstrap;
 import io.kafkaex.cluster.ClusterMetadata;
 import io.kafkaex.cluster.MetadataManager;
 import io.kafkaex.cluster.MetadataRefreshPolicy;
-import io.kafkaex.cluster.Node;
 import io.kafkaex.cluster.RefreshReason;
 import io.kafkaex.network.BrokerApiVersions;
 import io.kafkaex.network.NetworkClient;
@@ -28,7 +27,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The KafkaEx client: kafka_ex's {@code KafkaEx.API} in Java. Every operation is asynchronous and returns a
@@ -45,7 +43,6 @@ public final class KafkaExClient implements AutoCloseable {
     private final NetworkClient network;
     private final MetadataManager metadata;
     private final Executor callbacks = ForkJoinPool.commonPool();
-    private final AtomicInteger nextBroker = new AtomicInteger();
     private final DirectProducer producer;
     private final DirectFetcher fetcher;
     private final OffsetLister offsets;
@@ -261,13 +258,10 @@ public final class KafkaExClient implements AutoCloseable {
         return anyBroker().thenCompose(broker -> network.send(broker, TrafficClass.OTHER, spec));
     }
 
-    /** A broker of the current snapshot, taking turns between them; bootstraps first if needed. */
+    /** The least-loaded broker of the current snapshot (ties broken at random); bootstraps first if needed. */
     private CompletableFuture<InetSocketAddress> anyBroker() {
-        return metadata.metadata().thenApply(snapshot -> {
-            List<Node> nodes = snapshot.nodes();
-            Node node = nodes.get(Math.floorMod(nextBroker.getAndIncrement(), nodes.size()));
-            return new InetSocketAddress(node.host(), node.port());
-        });
+        return metadata.metadata().thenCompose(snapshot -> network.leastLoadedFirst(snapshot.nodes().stream()
+                .map(node -> new InetSocketAddress(node.host(), node.port())).toList())).thenApply(ordered -> ordered.get(0));
     }
 
     /**

@@ -5,6 +5,7 @@ import io.kafkaex.telemetry.AsyncSpan;
 import io.kafkaex.telemetry.MetadataUpdateEvent;
 import io.kafkaex.telemetry.Telemetry;
 
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,7 +19,8 @@ import java.util.stream.Collectors;
  * Keeps the client's view of the cluster current: fetches the first {@link ClusterMetadata} through the
  * bootstrap servers, then refreshes all topics periodically and whenever asked (coalesced by
  * {@link MetadataRefreshPolicy}), merging each response into the snapshot. A refresh asks the brokers the
- * snapshot knows first and falls back to the bootstrap servers when none of them answers (re-bootstrap).
+ * snapshot knows first, least loaded first (so refreshes spread over the cluster), and falls back to the
+ * bootstrap servers when none of them answers (re-bootstrap).
  *
  * <p>{@link #current()} may be called from any thread. Every other method hops onto the network's event
  * loop, which alone touches the policy and the waiting futures; returned futures complete there.
@@ -158,8 +160,10 @@ public final class MetadataManager {
         if (known == null || known.nodes().isEmpty()) {
             return bootstrap.fetch(topics);
         }
-        List<BootstrapServer> brokers = known.nodes().stream().map(node -> new BootstrapServer(node.host(), node.port())).toList();
-        return new Bootstrap(network, brokers, requestTimeout, clockMillis).fetch(topics)
+        return network.leastLoadedFirst(known.nodes().stream().map(node -> new InetSocketAddress(node.host(), node.port())).toList())
+                .thenCompose(ordered -> new Bootstrap(network, ordered.stream()
+                        .map(address -> new BootstrapServer(address.getHostString(), address.getPort())).toList(),
+                        requestTimeout, clockMillis).fetch(topics))
                 .exceptionallyCompose(noKnownBrokerAnswered -> bootstrap.fetch(topics));
     }
 

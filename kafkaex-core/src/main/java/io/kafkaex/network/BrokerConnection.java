@@ -19,11 +19,14 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.function.BiFunction;
 
 /**
  * One TCP connection to a broker for one traffic class, and its state machine: BACKOFF (waiting to
- * reconnect) → CONNECTING → NEGOTIATING (ApiVersions; security hooks come here later) → READY → CLOSED.
+ * reconnect) → CONNECTING → NEGOTIATING (ApiVersions) → AUTHENTICATING (the {@link ConnectionAuthenticator}) →
+ * READY → CLOSED.
  * Requests wait in a queue until the connection is ready and the in-flight window has room; each is then
  * written at the highest version both sides support.
  *
@@ -31,7 +34,7 @@ import java.util.function.BiFunction;
  */
 final class BrokerConnection {
 
-    enum State { BACKOFF, CONNECTING, NEGOTIATING, READY, CLOSED }
+    enum State { BACKOFF, CONNECTING, NEGOTIATING, AUTHENTICATING, READY, CLOSED }
 
     /** Sent in ApiVersions v3+; must match the broker's pattern (kafka_ex's "kafka_ex" did not). */
     static final String SOFTWARE_NAME = "kafkaex-java";
@@ -41,6 +44,8 @@ final class BrokerConnection {
     private final TrafficClass trafficClass;
     private final NetworkOptions options;
     private final NetworkTelemetry telemetry;
+    private final ConnectionAuthenticator authenticator;
+    private final Executor eventLoop;
     private final FrameReader frameReader;
     private final InFlightRequests inFlight;
     private final Deque<QueuedRequest<?>> waiting = new ArrayDeque<>();
@@ -57,11 +62,13 @@ final class BrokerConnection {
     private NetworkTelemetry.ConnectionSpan span;
 
     BrokerConnection(InetSocketAddress address, TrafficClass trafficClass, NetworkOptions options, NetworkTelemetry telemetry,
-            long connectAtNanos) {
+            ConnectionAuthenticator authenticator, Executor eventLoop, long connectAtNanos) {
         this.address = address;
         this.trafficClass = trafficClass;
         this.options = options;
         this.telemetry = telemetry;
+        this.authenticator = authenticator;
+        this.eventLoop = eventLoop;
         this.frameReader = new FrameReader(options.maxFrameBytes());
         this.inFlight = new InFlightRequests(options.maxInFlight());
         this.connectAtNanos = connectAtNanos;
@@ -139,7 +146,7 @@ final class BrokerConnection {
      * @return the reason to close the connection, or {@code null}
      */
     RuntimeException checkDeadlines(long nowNanos) {
-        if ((state == State.CONNECTING || state == State.NEGOTIATING) && nowNanos - connectDeadlineNanos >= 0) {
+        if (isSettingUp() && nowNanos - connectDeadlineNanos >= 0) {
             return new BrokerConnectionException(address, "no connection within " + options.connectTimeout(), null);
         }
         if (inFlight.hasExpired(nowNanos)) {
@@ -166,7 +173,7 @@ final class BrokerConnection {
         if (state == State.BACKOFF) {
             due = Math.min(due, connectAtNanos);
         }
-        if (state == State.CONNECTING || state == State.NEGOTIATING) {
+        if (isSettingUp()) {
             due = Math.min(due, connectDeadlineNanos);
         }
         for (QueuedRequest<?> queued : waiting) {
@@ -205,6 +212,11 @@ final class BrokerConnection {
         }
     }
 
+    /** Requests in flight or waiting to be sent. */
+    int pendingRequests() {
+        return inFlight.size() + waiting.size();
+    }
+
     /** Whether the connection is ready, has nothing pending and saw no traffic for {@code maxIdle}. */
     boolean isIdleLongerThan(long maxIdleNanos, long nowNanos) {
         return state == State.READY && inFlight.isEmpty() && waiting.isEmpty() && nowNanos - lastActivityNanos >= maxIdleNanos;
@@ -212,6 +224,10 @@ final class BrokerConnection {
 
     String describe() {
         return address.getHostString() + ":" + address.getPort() + " (" + trafficClass + ")";
+    }
+
+    private boolean isSettingUp() {
+        return state == State.CONNECTING || state == State.NEGOTIATING || state == State.AUTHENTICATING;
     }
 
     private void onConnected() {
@@ -252,6 +268,25 @@ final class BrokerConnection {
             return;
         }
         apiVersions = BrokerApiVersions.from(response);
+        state = State.AUTHENTICATING;
+        CompletableFuture<Void> authenticated;
+        try {
+            authenticated = authenticator.authenticate(new Exchange());
+        } catch (RuntimeException e) {
+            authenticated = CompletableFuture.failedFuture(e);
+        }
+        authenticated.whenComplete((done, failure) -> eventLoop.execute(() -> onAuthenticated(failure)));
+    }
+
+    private void onAuthenticated(Throwable error) {
+        if (state != State.AUTHENTICATING) {
+            return; // closed meanwhile, e.g. at the setup deadline
+        }
+        if (error != null) {
+            close(ConnectionCloseReason.AUTH_ERROR,
+                    error instanceof CompletionException && error.getCause() != null ? error.getCause() : error);
+            return;
+        }
         state = State.READY;
         if (span != null) {
             span.ready();
@@ -333,6 +368,43 @@ final class BrokerConnection {
         }
         if (selectionKey.isValid()) {
             selectionKey.interestOps(SelectionKey.OP_READ);
+        }
+    }
+
+    /** The authenticator's view of this connection while it is AUTHENTICATING. */
+    private final class Exchange implements AuthenticationExchange {
+
+        @Override
+        public InetSocketAddress broker() {
+            return address;
+        }
+
+        @Override
+        public BrokerApiVersions apiVersions() {
+            return apiVersions;
+        }
+
+        @Override
+        public <T> CompletableFuture<T> send(RequestSpec<T> spec) {
+            CompletableFuture<T> future = new CompletableFuture<>();
+            if (state != State.AUTHENTICATING) {
+                future.completeExceptionally(new BrokerConnectionException(address,
+                        "authentication request on a connection that is " + state, null));
+                return future;
+            }
+            try {
+                short version = apiVersions.negotiate(spec.api());
+                write(spec.api(), version, spec.body().apply(version), connectDeadlineNanos,
+                        (reader, v) -> spec.parser().apply(reader, v), future);
+            } catch (RuntimeException e) {
+                future.completeExceptionally(e);
+            }
+            return future;
+        }
+
+        @Override
+        public Executor eventLoop() {
+            return eventLoop;
         }
     }
 

@@ -12,7 +12,9 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Queue;
@@ -38,6 +40,7 @@ public final class NetworkClient implements AutoCloseable {
 
     private final NetworkOptions options;
     private final NetworkTelemetry telemetry;
+    private final ConnectionAuthenticator authenticator;
     private final Selector selector;
     private final Thread eventLoop;
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
@@ -54,8 +57,14 @@ public final class NetworkClient implements AutoCloseable {
 
     /** A network client that reports {@code request} and {@code connection} events to {@code telemetry}. */
     public NetworkClient(NetworkOptions options, Telemetry telemetry) {
+        this(options, telemetry, ConnectionAuthenticator.NONE);
+    }
+
+    /** A network client whose connections are authenticated by {@code authenticator} before they take requests. */
+    public NetworkClient(NetworkOptions options, Telemetry telemetry, ConnectionAuthenticator authenticator) {
         this.options = options;
         this.telemetry = new NetworkTelemetry(telemetry, options.clientId());
+        this.authenticator = authenticator;
         try {
             this.selector = Selector.open();
         } catch (IOException e) {
@@ -98,6 +107,21 @@ public final class NetworkClient implements AutoCloseable {
         selector.wakeup();
         failIfClosed(broker, future);
         return future;
+    }
+
+    /**
+     * {@code brokers} ordered least loaded first (see {@link BrokerLoad}): where to send a request that any
+     * broker can answer. Any thread; the future completes on the event loop.
+     */
+    public CompletableFuture<List<InetSocketAddress>> leastLoadedFirst(Collection<InetSocketAddress> brokers) {
+        CompletableFuture<List<InetSocketAddress>> ordered = new CompletableFuture<>();
+        tasks.add(() -> ordered.complete(BrokerLoad.leastLoadedFirst(brokers.stream().map(this::load).toList(),
+                ThreadLocalRandom.current())));
+        selector.wakeup();
+        if (closing) {
+            ordered.complete(List.copyOf(brokers)); // the loop may be gone; the order no longer matters
+        }
+        return ordered;
     }
 
     /**
@@ -187,6 +211,12 @@ public final class NetworkClient implements AutoCloseable {
         failEverything(null);
     }
 
+    /** Queues {@code task} for the event loop; dropped once the client has closed. */
+    private void runOnLoop(Runnable task) {
+        tasks.add(task);
+        selector.wakeup();
+    }
+
     private void runTasks() {
         Runnable task;
         while ((task = tasks.poll()) != null) {
@@ -226,15 +256,34 @@ public final class NetworkClient implements AutoCloseable {
         }
     }
 
+    private BrokerLoad load(InetSocketAddress broker) {
+        int pending = 0;
+        boolean ready = false;
+        for (TrafficClass trafficClass : TrafficClass.values()) {
+            BrokerConnection connection = connections.get(new ConnectionKey(broker, trafficClass));
+            if (connection != null) {
+                pending += connection.pendingRequests();
+                ready |= connection.state() == BrokerConnection.State.READY;
+            }
+        }
+        return new BrokerLoad(broker, pending, ready, consecutiveFailures.getOrDefault(broker, 0));
+    }
+
     private BrokerConnection connection(InetSocketAddress broker, TrafficClass trafficClass) {
         ConnectionKey key = new ConnectionKey(broker, trafficClass);
         BrokerConnection existing = connections.get(key);
         if (existing != null && existing.state() != BrokerConnection.State.CLOSED) {
             return existing;
         }
-        BrokerConnection created = new BrokerConnection(broker, trafficClass, options, telemetry,
-                System.nanoTime() + backoffNanos(broker));
-        created.negotiated().thenRun(() -> consecutiveFailures.remove(broker)); // completes on this loop thread
+        BrokerConnection created = new BrokerConnection(broker, trafficClass, options, telemetry, authenticator,
+                this::runOnLoop, System.nanoTime() + backoffNanos(broker));
+        created.negotiated().whenComplete((versions, setupFailure) -> { // completes on this loop thread
+            if (setupFailure == null) {
+                consecutiveFailures.remove(broker);
+            } else {
+                consecutiveFailures.merge(broker, 1, Integer::sum); // the next connection waits its backoff
+            }
+        });
         connections.put(key, created);
         return created;
     }
@@ -253,7 +302,6 @@ public final class NetworkClient implements AutoCloseable {
     private void closeConnection(BrokerConnection connection, ConnectionCloseReason reason, RuntimeException cause) {
         connection.close(reason, cause);
         connections.values().remove(connection);
-        consecutiveFailures.merge(connection.address(), 1, Integer::sum);
     }
 
     /**

@@ -92,14 +92,14 @@ final class NetworkTelemetry {
 
         /**
          * The connection closed for {@code reason}; if it never became ready, its span ends with {@code cause}
-         * first. {@link ConnectionCloseReason#SHUTDOWN} and {@link ConnectionCloseReason#IDLE} stay as they are;
-         * any other reason before readiness is reported as {@link ConnectionCloseReason#INIT_ERROR}.
+         * first. Before readiness, {@link ConnectionCloseReason#SHUTDOWN} and {@link ConnectionCloseReason#AUTH_ERROR}
+         * stay as they are and any other reason is reported as {@link ConnectionCloseReason#INIT_ERROR}.
          */
         void closed(ConnectionCloseReason reason, Throwable cause) {
             ConnectionCloseReason reported = reason;
             if (!ended) {
                 end(Outcome.error(cause));
-                if (reason != ConnectionCloseReason.SHUTDOWN) {
+                if (reason != ConnectionCloseReason.SHUTDOWN && reason != ConnectionCloseReason.AUTH_ERROR) {
                     reported = ConnectionCloseReason.INIT_ERROR;
                 }
             }

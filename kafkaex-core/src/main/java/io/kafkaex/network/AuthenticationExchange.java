@@ -1,0 +1,28 @@
+package io.kafkaex.network;
+
+import java.net.InetSocketAddress;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+/**
+ * What a {@link ConnectionAuthenticator} may do with a connection that is not ready yet: learn which broker
+ * and API versions it talks to, and send requests on it (SaslHandshake, SaslAuthenticate) ahead of all
+ * queued requests, at the highest version both sides support.
+ *
+ * <p>{@link #send} must be called on the event-loop thread: from {@code authenticate} itself, from a
+ * continuation of a future this exchange returned, or through {@link #eventLoop()}.
+ */
+public interface AuthenticationExchange {
+
+    /** The broker the connection goes to. */
+    InetSocketAddress broker();
+
+    /** The API versions the broker offered on this connection. */
+    BrokerApiVersions apiVersions();
+
+    /** Sends {@code spec} on this connection now; its future completes on the event loop. */
+    <T> CompletableFuture<T> send(RequestSpec<T> spec);
+
+    /** Runs tasks on the connection's event-loop thread. */
+    Executor eventLoop();
+}
