@@ -1,5 +1,6 @@
 package io.kafkaex.client;
 
+import io.kafkaex.cluster.TopicInfo;
 import io.kafkaex.network.NetworkClient;
 import io.kafkaex.network.RequestSpec;
 import io.kafkaex.network.TrafficClass;
@@ -13,6 +14,7 @@ import io.kafkaex.protocol.message.ProduceResponse;
 import io.kafkaex.protocol.record.Header;
 import io.kafkaex.protocol.record.RecordBatchBuilder;
 import io.kafkaex.protocol.record.compression.CompressionCodecs;
+import io.kafkaex.protocol.record.compression.CompressionType;
 import io.kafkaex.retry.RetryPolicy;
 
 import java.nio.ByteBuffer;
@@ -53,17 +55,7 @@ final class DirectProducer {
 
     private CompletableFuture<RecordMetadata> send(LeaderCalls.Leader target, String topic, int partition, ByteBuffer batch,
             ProduceOptions options) {
-        Function<Short, ProtocolMessage> body = version -> {
-            ProduceRequest.TopicProduceData data = new ProduceRequest.TopicProduceData().setPartitionData(List.of(
-                    new ProduceRequest.PartitionProduceData().setIndex(partition).setRecords(batch.duplicate())));
-            if (version >= 13) {
-                data.setTopicId(target.topic().topicId());
-            } else {
-                data.setName(topic);
-            }
-            return new ProduceRequest().setAcks(options.acks().wireValue())
-                    .setTimeoutMs((int) Math.min(Integer.MAX_VALUE, options.timeout().toMillis())).setTopicData(List.of(data));
-        };
+        Function<Short, ProtocolMessage> body = version -> request(version, target.topic(), partition, batch, options);
         Duration deadline = requestTimeout.plus(options.timeout());
         if (options.acks() == Acks.NONE) {
             return network.send(target.address(), TrafficClass.PRODUCE, RequestSpec.<Void>withoutResponse(ApiKey.PRODUCE, body, deadline))
@@ -71,6 +63,26 @@ final class DirectProducer {
         }
         return network.send(target.address(), TrafficClass.PRODUCE, new RequestSpec<>(ApiKey.PRODUCE, body,
                 (reader, version) -> result(ProduceResponse.read(reader, version), topic, partition), deadline));
+    }
+
+    /**
+     * The Produce request at {@code version}. zstd batches need v7 (Kafka 2.1) or later: below it the request
+     * fails here, naming the version, instead of reaching a broker that cannot read it.
+     */
+    static ProduceRequest request(short version, TopicInfo topic, int partition, ByteBuffer batch, ProduceOptions options) {
+        if (options.compression() == CompressionType.ZSTD && version < 7) {
+            throw KafkaErrorExceptions.of(KafkaError.UNSUPPORTED_COMPRESSION_TYPE, topic.name(), partition,
+                    "zstd needs Produce v7 or later (Kafka 2.1+), but this broker's highest common version is v" + version);
+        }
+        ProduceRequest.TopicProduceData data = new ProduceRequest.TopicProduceData().setPartitionData(List.of(
+                new ProduceRequest.PartitionProduceData().setIndex(partition).setRecords(batch.duplicate())));
+        if (version >= 13) {
+            data.setTopicId(topic.topicId());
+        } else {
+            data.setName(topic.name());
+        }
+        return new ProduceRequest().setAcks(options.acks().wireValue())
+                .setTimeoutMs((int) Math.min(Integer.MAX_VALUE, options.timeout().toMillis())).setTopicData(List.of(data));
     }
 
     private static RecordMetadata result(ProduceResponse response, String topic, int partition) {
