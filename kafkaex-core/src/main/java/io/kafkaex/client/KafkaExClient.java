@@ -8,7 +8,6 @@ import io.kafkaex.cluster.RefreshReason;
 import io.kafkaex.network.BrokerApiVersions;
 import io.kafkaex.network.NetworkClient;
 import io.kafkaex.network.RequestSpec;
-import io.kafkaex.network.TrafficClass;
 import io.kafkaex.protocol.ApiKey;
 import io.kafkaex.protocol.error.KafkaError;
 import io.kafkaex.protocol.message.CreateTopicsRequest;
@@ -43,6 +42,7 @@ public final class KafkaExClient implements AutoCloseable {
     private final NetworkClient network;
     private final MetadataManager metadata;
     private final Executor callbacks = ForkJoinPool.commonPool();
+    private final BrokerRouter brokers;
     private final DirectProducer producer;
     private final DirectFetcher fetcher;
     private final OffsetLister offsets;
@@ -67,6 +67,7 @@ public final class KafkaExClient implements AutoCloseable {
                 options.maxResponseBytes());
         this.offsets = new OffsetLister(network, leaders,
                 RetryPolicy.forMetadata().withMaxRetries(options.maxRetries()).withBackoff(backoff), options.requestTimeout());
+        this.brokers = new BrokerRouter(network, metadata);
     }
 
     /** A started client; it connects lazily, on the first operation. */
@@ -255,13 +256,12 @@ public final class KafkaExClient implements AutoCloseable {
     }
 
     private <T> CompletableFuture<T> sendToAnyBroker(RequestSpec<T> spec) {
-        return anyBroker().thenCompose(broker -> network.send(broker, TrafficClass.OTHER, spec));
+        return brokers.sendToAnyBroker(spec);
     }
 
     /** The least-loaded broker of the current snapshot (ties broken at random); bootstraps first if needed. */
     private CompletableFuture<InetSocketAddress> anyBroker() {
-        return metadata.metadata().thenCompose(snapshot -> network.leastLoadedFirst(snapshot.nodes().stream()
-                .map(node -> new InetSocketAddress(node.host(), node.port())).toList())).thenApply(ordered -> ordered.get(0));
+        return brokers.anyBroker();
     }
 
     /**

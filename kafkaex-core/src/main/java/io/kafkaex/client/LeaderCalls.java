@@ -14,6 +14,7 @@ import io.kafkaex.retry.RetryPolicy;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -60,27 +61,39 @@ final class LeaderCalls {
 
     /** The partition's leader, from the snapshot or, for a topic it lacks, after fetching that topic. */
     private CompletableFuture<Leader> leader(String topic, int partition) {
-        ClusterMetadata known = metadata.current();
-        CompletableFuture<ClusterMetadata> snapshot = known != null && known.topic(topic).isPresent()
-                ? CompletableFuture.completedFuture(known)
-                : metadata.fetchTopics(List.of(topic));
-        return snapshot.thenApply(current -> {
-            TopicInfo info = current.topic(topic)
-                    .orElseThrow(() -> KafkaErrorExceptions.of(KafkaError.UNKNOWN_TOPIC_OR_PARTITION, topic, partition, null));
-            if (info.error() != KafkaError.NONE) {
-                throw KafkaErrorExceptions.of(info.error(), topic, partition, null);
-            }
-            PartitionInfo partitionInfo = current.partition(topic, partition)
-                    .orElseThrow(() -> KafkaErrorExceptions.of(KafkaError.UNKNOWN_TOPIC_OR_PARTITION, topic, partition,
-                            "the topic has " + info.partitions().size() + " partitions"));
-            Node leader = current.leaderFor(topic, partition)
-                    .orElseThrow(() -> KafkaErrorExceptions.of(partitionInfo.error() != KafkaError.NONE
-                            ? partitionInfo.error() : KafkaError.LEADER_NOT_AVAILABLE, topic, partition, null));
-            return new Leader(new InetSocketAddress(leader.host(), leader.port()), info);
-        });
+        return snapshotKnowing(List.of(topic)).thenApply(current -> resolve(current, topic, partition));
     }
 
-    private CompletableFuture<Void> after(Duration delay) {
+    /** The current snapshot, after fetching the metadata of those {@code topics} it lacks (if any). */
+    CompletableFuture<ClusterMetadata> snapshotKnowing(Collection<String> topics) {
+        ClusterMetadata known = metadata.current();
+        List<String> missing = known == null ? List.copyOf(topics)
+                : topics.stream().filter(topic -> known.topic(topic).isEmpty()).distinct().toList();
+        return missing.isEmpty() && known != null ? CompletableFuture.completedFuture(known) : metadata.fetchTopics(missing);
+    }
+
+    /**
+     * The partition's leader in {@code current}.
+     *
+     * @throws KafkaErrorException for an unknown topic or partition, a topic error, or a partition without leader
+     */
+    static Leader resolve(ClusterMetadata current, String topic, int partition) {
+        TopicInfo info = current.topic(topic)
+                .orElseThrow(() -> KafkaErrorExceptions.of(KafkaError.UNKNOWN_TOPIC_OR_PARTITION, topic, partition, null));
+        if (info.error() != KafkaError.NONE) {
+            throw KafkaErrorExceptions.of(info.error(), topic, partition, null);
+        }
+        PartitionInfo partitionInfo = current.partition(topic, partition)
+                .orElseThrow(() -> KafkaErrorExceptions.of(KafkaError.UNKNOWN_TOPIC_OR_PARTITION, topic, partition,
+                        "the topic has " + info.partitions().size() + " partitions"));
+        Node leader = current.leaderFor(topic, partition)
+                .orElseThrow(() -> KafkaErrorExceptions.of(partitionInfo.error() != KafkaError.NONE
+                        ? partitionInfo.error() : KafkaError.LEADER_NOT_AVAILABLE, topic, partition, null));
+        return new Leader(new InetSocketAddress(leader.host(), leader.port()), info);
+    }
+
+    /** Completes on the event loop after {@code delay}. */
+    CompletableFuture<Void> after(Duration delay) {
         CompletableFuture<Void> elapsed = new CompletableFuture<>();
         network.schedule(delay, () -> elapsed.complete(null));
         return elapsed;
