@@ -22,6 +22,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -33,8 +34,8 @@ import java.util.concurrent.ForkJoinPool;
  * dependent stages may take their time; each has a blocking variant ({@code *Sync}) that waits for it and
  * throws the failure itself (a {@code KafkaExException} subtype).
  *
- * <p>This first part covers the client's lifecycle, metadata, topic administration, produce, fetch and
- * partition offsets; committed offsets and groups follow (see {@code docs/kafka-ex-api.md}). Thread-safe: share one client.
+ * <p>This first part covers the client's lifecycle, metadata, administration of topics, partitions and records,
+ * produce, fetch and partition offsets; committed offsets and groups follow (see {@code docs/kafka-ex-api.md}). Thread-safe: share one client.
  */
 public final class KafkaExClient implements AutoCloseable {
 
@@ -47,6 +48,7 @@ public final class KafkaExClient implements AutoCloseable {
     private final DirectFetcher fetcher;
     private final OffsetLister offsets;
     private final OperationTelemetry operations;
+    private final AdminCalls admin;
 
     private KafkaExClient(KafkaExClientOptions options) {
         this.options = options;
@@ -68,6 +70,7 @@ public final class KafkaExClient implements AutoCloseable {
         this.offsets = new OffsetLister(network, leaders,
                 RetryPolicy.forMetadata().withMaxRetries(options.maxRetries()).withBackoff(backoff), options.requestTimeout());
         this.brokers = new BrokerRouter(network, metadata);
+        this.admin = new AdminCalls(brokers, leaders, metadata, options);
     }
 
     /** A started client; it connects lazily, on the first operation. */
@@ -120,6 +123,21 @@ public final class KafkaExClient implements AutoCloseable {
 
     public FetchResult fetchSync(String topic, int partition, long offset, FetchOptions fetchOptions) {
         return await(fetch(topic, partition, offset, fetchOptions));
+    }
+
+    /**
+     * One fetch from the earliest offset ({@code fetch_all/3}): looks up the log start offset, then fetches once
+     * from there. It returns what one fetch returns (up to the options' {@code maxBytes}), not necessarily
+     * everything up to the high watermark; continue with {@link FetchResult#nextOffset(long)}.
+     */
+    public CompletableFuture<FetchResult> fetchAll(String topic, int partition, FetchOptions fetchOptions) {
+        return offLoop(offsets.list(topic, partition, OffsetLister.EARLIEST)
+                .thenCompose(earliest -> operations.fetch(topic, partition, earliest.offset(),
+                        () -> fetcher.fetch(topic, partition, earliest.offset(), fetchOptions))));
+    }
+
+    public FetchResult fetchAllSync(String topic, int partition, FetchOptions fetchOptions) {
+        return await(fetchAll(topic, partition, fetchOptions));
     }
 
     /** The partition's log start offset ({@code earliest_offset/3}). */
@@ -247,6 +265,33 @@ public final class KafkaExClient implements AutoCloseable {
 
     public TopicsResult deleteTopicSync(String name) {
         return await(deleteTopic(name));
+    }
+
+    /**
+     * Grows topics to new total partition counts ({@code create_partitions}), sent to the controller, then waits
+     * (briefly) until the client's metadata lists the new partitions. Per-topic failures, e.g. INVALID_PARTITIONS
+     * for fewer partitions than the topic has, are results.
+     */
+    public CompletableFuture<TopicsResult> createPartitions(Map<String, Integer> newTotalCounts, Duration timeout,
+            boolean validateOnly) {
+        return offLoop(admin.createPartitions(newTotalCounts, timeout, validateOnly));
+    }
+
+    /**
+     * Deletes the records before the given offsets (-1: up to the high watermark) of each partition
+     * ({@code delete_records}), one request per leader; leadership errors are retried. Per-partition outcomes
+     * carry the new low watermark or the error.
+     */
+    public CompletableFuture<DeleteRecordsResult> deleteRecords(Map<TopicPartition, Long> beforeOffsets, Duration timeout) {
+        return offLoop(admin.deleteRecords(beforeOffsets, timeout));
+    }
+
+    public TopicsResult createPartitionsSync(Map<String, Integer> newTotalCounts, Duration timeout, boolean validateOnly) {
+        return await(createPartitions(newTotalCounts, timeout, validateOnly));
+    }
+
+    public DeleteRecordsResult deleteRecordsSync(Map<TopicPartition, Long> beforeOffsets, Duration timeout) {
+        return await(deleteRecords(beforeOffsets, timeout));
     }
 
     /** Fails what is pending, closes every connection and stops the network thread. */

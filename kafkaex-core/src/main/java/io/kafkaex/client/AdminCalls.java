@@ -1,0 +1,42 @@
+package io.kafkaex.client;
+
+import io.kafkaex.cluster.MetadataManager;
+import io.kafkaex.retry.Backoff;
+import io.kafkaex.retry.RetryPolicy;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The cluster administration calls beyond topics: partitions and records. Builds one object per
+ * concern from the client's options and hands each call to it.
+ *
+ * <p>Thread-safe; returned futures complete on the network's event loop (the client moves them off it).
+ */
+final class AdminCalls {
+
+    private final PartitionCreator partitions;
+    private final RecordDeleter records;
+
+    AdminCalls(BrokerRouter brokers, LeaderCalls leaders, MetadataManager metadata, KafkaExClientOptions options) {
+        Backoff backoff = Backoff.exponential(options.retryBackoff(), options.retryBackoffMax());
+        this.partitions = new PartitionCreator(brokers, metadata, leaders, backoff, options.maxRetries() + 1,
+                options.requestTimeout());
+        this.records = new RecordDeleter(brokers, leaders, metadata,
+                RetryPolicy.forMetadata().withMaxRetries(options.maxRetries()).withBackoff(backoff), options.requestTimeout());
+    }
+
+    CompletableFuture<TopicsResult> createPartitions(Map<String, Integer> newTotalCounts, Duration timeout, boolean validateOnly) {
+        return partitions.create(newTotalCounts, timeout, validateOnly);
+    }
+
+    CompletableFuture<DeleteRecordsResult> deleteRecords(Map<TopicPartition, Long> beforeOffsets, Duration timeout) {
+        return records.delete(beforeOffsets, timeout);
+    }
+
+    /** A broker-side timeout in the int milliseconds requests carry. */
+    static int millis(Duration timeout) {
+        return (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
+    }
+}
