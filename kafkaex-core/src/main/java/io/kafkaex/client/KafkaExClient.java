@@ -34,8 +34,8 @@ import java.util.concurrent.ForkJoinPool;
  * dependent stages may take their time; each has a blocking variant ({@code *Sync}) that waits for it and
  * throws the failure itself (a {@code KafkaExException} subtype).
  *
- * <p>This first part covers the client's lifecycle, metadata, administration of topics, partitions and records,
- * produce, fetch and partition offsets; committed offsets and groups follow (see {@code docs/kafka-ex-api.md}). Thread-safe: share one client.
+ * <p>This first part covers the client's lifecycle, metadata, administration of topics, partitions, records and
+ * configs, produce, fetch and partition offsets; committed offsets and groups follow (see {@code docs/kafka-ex-api.md}). Thread-safe: share one client.
  */
 public final class KafkaExClient implements AutoCloseable {
 
@@ -286,12 +286,36 @@ public final class KafkaExClient implements AutoCloseable {
         return offLoop(admin.deleteRecords(beforeOffsets, timeout));
     }
 
+    /**
+     * The configuration of topics, brokers and broker loggers ({@code describe_configs}); broker resources are
+     * asked of that broker. Per-resource failures are results.
+     */
+    public CompletableFuture<ConfigsResult> describeConfigs(Collection<ConfigResource> resources, DescribeConfigsOptions describeOptions) {
+        return offLoop(admin.describeConfigs(List.copyOf(resources), describeOptions));
+    }
+
+    /**
+     * Sets, deletes, appends to or subtracts from configuration entries ({@code alter_configs}, sent as
+     * IncrementalAlterConfigs); broker resources go to that broker. Per-resource failures are results.
+     */
+    public CompletableFuture<AlterConfigsResult> alterConfigs(Map<ConfigResource, List<AlterConfigOp>> changes, boolean validateOnly) {
+        return offLoop(admin.alterConfigs(changes, validateOnly));
+    }
+
     public TopicsResult createPartitionsSync(Map<String, Integer> newTotalCounts, Duration timeout, boolean validateOnly) {
         return await(createPartitions(newTotalCounts, timeout, validateOnly));
     }
 
     public DeleteRecordsResult deleteRecordsSync(Map<TopicPartition, Long> beforeOffsets, Duration timeout) {
         return await(deleteRecords(beforeOffsets, timeout));
+    }
+
+    public ConfigsResult describeConfigsSync(Collection<ConfigResource> resources, DescribeConfigsOptions describeOptions) {
+        return await(describeConfigs(resources, describeOptions));
+    }
+
+    public AlterConfigsResult alterConfigsSync(Map<ConfigResource, List<AlterConfigOp>> changes, boolean validateOnly) {
+        return await(alterConfigs(changes, validateOnly));
     }
 
     /** Fails what is pending, closes every connection and stops the network thread. */

@@ -10,11 +10,63 @@ import io.kafkaex.protocol.error.KafkaError;
 
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
 
-/** The admin calls' value types: per-item results and request-failure mapping. */
+/** The admin calls' value types: validation, routing keys, sensitive values and request-failure mapping. */
 class AdminValuesTest {
+
+    @Test
+    void configResourcesSayWhichBrokerMustAnswer() {
+        assertThat(ConfigResource.broker(2).brokerId()).isEqualTo(OptionalInt.of(2));
+        assertThat(ConfigResource.brokerLoggers(3).brokerId()).isEqualTo(OptionalInt.of(3));
+        assertThat(ConfigResource.brokerDefaults().brokerId()).as("cluster-wide defaults: any broker").isEmpty();
+        assertThat(ConfigResource.topic("orders").brokerId()).isEmpty();
+        assertThat(ConfigResource.Type.BROKER_LOGGER.code()).isEqualTo((byte) 8);
+    }
+
+    @Test
+    void configResourcesRejectNamesThatCannotBeRouted() {
+        assertThatThrownBy(() -> new ConfigResource(ConfigResource.Type.BROKER, "one"))
+                .hasMessage("BROKER resource name must be a broker id or empty, was 'one'");
+        assertThatThrownBy(() -> new ConfigResource(ConfigResource.Type.BROKER_LOGGER, ""))
+                .hasMessage("BROKER_LOGGER resource name must be a broker id, was ''");
+        assertThatThrownBy(() -> ConfigResource.topic("")).hasMessage("TOPIC resource name must be a topic name, was ''");
+    }
+
+    @Test
+    void alterOpsTakeAValueExceptDelete() {
+        assertThat(AlterConfigOp.subtract("cleanup.policy", "delete").op().code()).isEqualTo((byte) 3);
+        assertThat(AlterConfigOp.delete("retention.ms").value()).isNull();
+        assertThatThrownBy(() -> new AlterConfigOp("retention.ms", AlterConfigOp.Op.DELETE, "1"))
+                .hasMessage("Config retention.ms: DELETE takes no value");
+        assertThatThrownBy(() -> AlterConfigOp.set("retention.ms", null)).hasMessage("Config retention.ms: SET needs a value");
+    }
+
+    @Test
+    void aSensitiveEntryNeverCarriesAValue() {
+        ConfigEntry entry = new ConfigEntry("ssl.key.password", "secret", false, ConfigEntry.Source.STATIC_BROKER_CONFIG, true,
+                List.of(new ConfigEntry.Synonym("ssl.key.password", "secret", ConfigEntry.Source.STATIC_BROKER_CONFIG)),
+                ConfigEntry.Type.PASSWORD, null);
+
+        assertThat(entry.value()).isNull();
+        assertThat(entry.synonyms()).singleElement().satisfies(synonym -> assertThat(synonym.value()).isNull());
+    }
+
+    @Test
+    void unknownCodesMapToUnknown() {
+        assertThat(ConfigEntry.Source.forCode((byte) 1)).isEqualTo(ConfigEntry.Source.DYNAMIC_TOPIC_CONFIG);
+        assertThat(ConfigEntry.Source.forCode((byte) 42)).isEqualTo(ConfigEntry.Source.UNKNOWN);
+        assertThat(ConfigEntry.Type.forCode((byte) 5)).isEqualTo(ConfigEntry.Type.LONG);
+        assertThat(ConfigEntry.Type.forCode((byte) 42)).isEqualTo(ConfigEntry.Type.UNKNOWN);
+    }
+
+    @Test
+    void describeOptionsAskForAllEntriesUnlessNamed() {
+        assertThat(DescribeConfigsOptions.defaults().requestedKeys()).isNull();
+        assertThat(DescribeConfigsOptions.defaults().withConfigNames("b", "a").requestedKeys()).containsExactly("a", "b");
+    }
 
     @Test
     void requestFailuresBecomePerItemErrorsOnlyWhenTheyAreOutcomes() {
