@@ -10,13 +10,14 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The cluster administration calls beyond topics: partitions, records and configuration. Builds one object per
+ * The cluster administration calls: topics, partitions, records and configuration. Builds one object per
  * concern from the client's options and hands each call to it.
  *
  * <p>Thread-safe; returned futures complete on the network's event loop (the client moves them off it).
  */
 final class AdminCalls {
 
+    private final TopicAdmin topics;
     private final PartitionCreator partitions;
     private final RecordDeleter records;
     private final ConfigDescriber describer;
@@ -24,13 +25,22 @@ final class AdminCalls {
 
     AdminCalls(BrokerRouter brokers, LeaderCalls leaders, MetadataManager metadata, KafkaExClientOptions options) {
         Backoff backoff = Backoff.exponential(options.retryBackoff(), options.retryBackoffMax());
-        this.partitions = new PartitionCreator(brokers, metadata, leaders, backoff, options.maxRetries() + 1,
-                options.requestTimeout());
+        MetadataCatchUp catchUp = new MetadataCatchUp(metadata, leaders, backoff, options.maxRetries() + 1);
+        this.topics = new TopicAdmin(brokers, catchUp, options.requestTimeout());
+        this.partitions = new PartitionCreator(brokers, catchUp, options.requestTimeout());
         this.records = new RecordDeleter(brokers, leaders, metadata,
                 RetryPolicy.forMetadata().withMaxRetries(options.maxRetries()).withBackoff(backoff), options.requestTimeout());
         ConfigRouting routing = new ConfigRouting(brokers);
         this.describer = new ConfigDescriber(routing, options.requestTimeout());
         this.alterer = new ConfigAlterer(routing, options.requestTimeout());
+    }
+
+    CompletableFuture<TopicsResult> createTopics(List<NewTopic> newTopics, Duration timeout, boolean validateOnly) {
+        return topics.create(newTopics, timeout, validateOnly);
+    }
+
+    CompletableFuture<TopicsResult> deleteTopics(List<String> names, Duration timeout) {
+        return topics.delete(names, timeout);
     }
 
     CompletableFuture<TopicsResult> createPartitions(Map<String, Integer> newTotalCounts, Duration timeout, boolean validateOnly) {

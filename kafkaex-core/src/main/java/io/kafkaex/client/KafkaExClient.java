@@ -7,13 +7,6 @@ import io.kafkaex.cluster.MetadataRefreshPolicy;
 import io.kafkaex.cluster.RefreshReason;
 import io.kafkaex.network.BrokerApiVersions;
 import io.kafkaex.network.NetworkClient;
-import io.kafkaex.network.RequestSpec;
-import io.kafkaex.protocol.ApiKey;
-import io.kafkaex.protocol.error.KafkaError;
-import io.kafkaex.protocol.message.CreateTopicsRequest;
-import io.kafkaex.protocol.message.CreateTopicsResponse;
-import io.kafkaex.protocol.message.DeleteTopicsRequest;
-import io.kafkaex.protocol.message.DeleteTopicsResponse;
 import io.kafkaex.retry.Backoff;
 import io.kafkaex.retry.RetryPolicy;
 import io.kafkaex.telemetry.Telemetry;
@@ -205,14 +198,7 @@ public final class KafkaExClient implements AutoCloseable {
      * Per-topic failures (e.g. TOPIC_ALREADY_EXISTS) are results, not exceptions.
      */
     public CompletableFuture<TopicsResult> createTopics(Collection<NewTopic> topics, Duration timeout, boolean validateOnly) {
-        List<NewTopic> requested = List.copyOf(topics);
-        RequestSpec<TopicsResult> spec = new RequestSpec<>(ApiKey.CREATE_TOPICS,
-                version -> new CreateTopicsRequest().setTimeoutMs(millis(timeout)).setValidateOnly(validateOnly)
-                        .setTopics(requested.stream().map(KafkaExClient::creatable).toList()),
-                (reader, version) -> new TopicsResult(CreateTopicsResponse.read(reader, version).topics().stream()
-                        .map(t -> new TopicResult(t.name(), KafkaError.forCode(t.errorCode()), t.errorMessage())).toList()),
-                options.requestTimeout().plus(timeout));
-        return offLoop(sendToAnyBroker(spec).thenCompose(result -> refreshedThen(result, requested.stream().map(NewTopic::name).toList())));
+        return offLoop(admin.createTopics(List.copyOf(topics), timeout, validateOnly));
     }
 
     /** Creates one topic ({@code create_topic/3}) with a 10-second broker timeout, as kafka_ex. */
@@ -222,16 +208,7 @@ public final class KafkaExClient implements AutoCloseable {
 
     /** Deletes topics and then refreshes metadata ({@code delete_topics/3}). Per-topic failures are results. */
     public CompletableFuture<TopicsResult> deleteTopics(Collection<String> names, Duration timeout) {
-        List<String> requested = List.copyOf(names);
-        RequestSpec<TopicsResult> spec = new RequestSpec<>(ApiKey.DELETE_TOPICS, version -> {
-            DeleteTopicsRequest request = new DeleteTopicsRequest().setTimeoutMs(millis(timeout));
-            return version >= 6
-                    ? request.setTopics(requested.stream().map(name -> new DeleteTopicsRequest.DeleteTopicState().setName(name)).toList())
-                    : request.setTopicNames(requested);
-        }, (reader, version) -> new TopicsResult(DeleteTopicsResponse.read(reader, version).responses().stream()
-                .map(t -> new TopicResult(t.name(), KafkaError.forCode(t.errorCode()), t.errorMessage())).toList()),
-                options.requestTimeout().plus(timeout));
-        return offLoop(sendToAnyBroker(spec).thenCompose(result -> refreshedThen(result, List.of())));
+        return offLoop(admin.deleteTopics(List.copyOf(names), timeout));
     }
 
     /** Deletes one topic ({@code delete_topic/3}) with a 30-second broker timeout, as kafka_ex. */
@@ -324,39 +301,13 @@ public final class KafkaExClient implements AutoCloseable {
         network.close();
     }
 
-    private <T> CompletableFuture<T> sendToAnyBroker(RequestSpec<T> spec) {
-        return brokers.sendToAnyBroker(spec);
-    }
-
     /** The least-loaded broker of the current snapshot (ties broken at random); bootstraps first if needed. */
     private CompletableFuture<InetSocketAddress> anyBroker() {
         return brokers.anyBroker();
     }
 
-    /**
-     * After a create or delete the client's metadata catches up (kafka_ex refreshes after both); a failed
-     * refresh does not fail the operation.
-     */
-    private CompletableFuture<TopicsResult> refreshedThen(TopicsResult result, List<String> createdTopics) {
-        CompletableFuture<ClusterMetadata> refresh = createdTopics.isEmpty()
-                ? metadata.requestUpdate(RefreshReason.REQUESTED) // a full refresh drops deleted topics
-                : metadata.fetchTopics(createdTopics);
-        return refresh.handle((ignored, error) -> result);
-    }
-
     private <T> CompletableFuture<T> offLoop(CompletableFuture<T> future) {
         return future.thenApplyAsync(value -> value, callbacks);
-    }
-
-    private static CreateTopicsRequest.CreatableTopic creatable(NewTopic topic) {
-        return new CreateTopicsRequest.CreatableTopic().setName(topic.name()).setNumPartitions(topic.numPartitions())
-                .setReplicationFactor(topic.replicationFactor())
-                .setConfigs(topic.configs().entrySet().stream().map(entry -> new CreateTopicsRequest.CreatableTopicConfig()
-                        .setName(entry.getKey()).setValue(entry.getValue())).toList());
-    }
-
-    private static int millis(Duration timeout) {
-        return (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
     }
 
     private static <T> T await(CompletableFuture<T> future) {

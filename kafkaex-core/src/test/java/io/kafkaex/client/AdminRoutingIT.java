@@ -2,7 +2,9 @@ package io.kafkaex.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kafkaex.protocol.ApiKey;
 import io.kafkaex.protocol.error.KafkaError;
+import io.kafkaex.telemetry.RequestEvent;
 import io.kafkaex.test.KafkaTestCluster;
 import io.kafkaex.test.junit.KafkaExCluster;
 
@@ -38,6 +40,37 @@ class AdminRoutingIT {
             ids.forEach(id -> loggers.put(ConfigResource.brokerLoggers(id), List.of(AlterConfigOp.set("kafka.log.LogCleaner", "ERROR"))));
             AlterConfigsResult altered = client.alterConfigsSync(loggers, true);
             assertThat(altered.isSuccess()).as("%s", altered.failed()).isTrue();
+        }
+    }
+
+    @Test
+    void topicAdministrationGoesToTheControllerAndMetadataRequestsSpreadOverTheCluster(KafkaTestCluster cluster) {
+        RecordingTelemetryListener recorder = new RecordingTelemetryListener();
+        try (KafkaExClient client = KafkaExClient.create(KafkaExClientOptions.builder().bootstrapServers(cluster.bootstrapServers())
+                .clientId("admin-routing-controller").telemetryListener(recorder).build())) {
+            String topic = "admin-routing-controller";
+            // KRaft brokers name a random live broker as "controller", so compare with the snapshot each call used
+            int controllerAtCreate = client.metadataSync().controllerId();
+            assertThat(client.createTopicSync(NewTopic.of(topic).withPartitions(6).withReplicationFactor(1)).isSuccess()).isTrue();
+            for (int partition = 0; partition < 6; partition++) { // connections to every partition leader
+                client.produceSync(topic, partition, List.of(ProduceRecord.of(null, new byte[] {1})), ProduceOptions.defaults());
+            }
+            int controllerAtDelete = client.metadataSync().controllerId();
+            assertThat(client.deleteTopicSync(topic).isSuccess()).isTrue();
+            assertThat(client.clusterMetadata().topic(topic)).as("metadata caught up with the delete").isEmpty();
+
+            // kafka_ex 0.13: topic administration goes to the controller
+            assertThat(recorder.all(RequestEvent.Start.class)).filteredOn(start -> start.metadata().api() == ApiKey.CREATE_TOPICS)
+                    .singleElement().satisfies(start -> assertThat(start.metadata().broker().nodeId()).isEqualTo(controllerAtCreate));
+            assertThat(recorder.all(RequestEvent.Start.class)).filteredOn(start -> start.metadata().api() == ApiKey.DELETE_TOPICS)
+                    .singleElement().satisfies(start -> assertThat(start.metadata().broker().nodeId()).isEqualTo(controllerAtDelete));
+
+            for (int i = 0; i < 30; i++) {
+                client.metadataSync();
+            }
+            assertThat(recorder.all(RequestEvent.Start.class).stream().filter(start -> start.metadata().api() == ApiKey.METADATA)
+                    .map(start -> start.metadata().broker().nodeId()).distinct())
+                    .as("kafka_ex 0.11 (#395): metadata requests do not always go to the same broker").hasSizeGreaterThan(1);
         }
     }
 

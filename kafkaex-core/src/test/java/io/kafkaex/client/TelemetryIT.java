@@ -10,18 +10,14 @@ import io.kafkaex.telemetry.BrokerInfo;
 import io.kafkaex.telemetry.ConnectionCloseReason;
 import io.kafkaex.telemetry.ConnectionEvent;
 import io.kafkaex.telemetry.FetchEvent;
-import io.kafkaex.telemetry.KafkaExTelemetryListener;
 import io.kafkaex.telemetry.MetadataUpdateEvent;
 import io.kafkaex.telemetry.ProduceEvent;
 import io.kafkaex.telemetry.RequestEvent;
-import io.kafkaex.telemetry.TelemetryEvent;
 import io.kafkaex.test.KafkaTestCluster;
 import io.kafkaex.test.junit.KafkaExBroker;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.jupiter.api.Test;
 
 /** The request, connection, metadata, produce and fetch events a client emits against a real broker. */
@@ -30,7 +26,7 @@ class TelemetryIT {
 
     private static final String TOPIC = "telemetry-it";
 
-    private final Recorder recorder = new Recorder();
+    private final RecordingTelemetryListener recorder = new RecordingTelemetryListener();
 
     @Test
     void operationsAreReportedAsSpansWithTheirMeasurements(KafkaTestCluster cluster) {
@@ -103,25 +99,5 @@ class TelemetryIT {
 
     private static ProduceRecord value(String text) {
         return ProduceRecord.of(null, text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** Keeps every event; listeners may be called from several threads. */
-    private static final class Recorder implements KafkaExTelemetryListener {
-
-        private final Queue<TelemetryEvent> events = new ConcurrentLinkedQueue<>();
-
-        @Override
-        public void onEvent(TelemetryEvent event) {
-            events.add(event);
-        }
-
-        <E extends TelemetryEvent> List<E> all(Class<E> type) {
-            return events.stream().filter(type::isInstance).map(type::cast).toList();
-        }
-
-        <E extends TelemetryEvent> E single(Class<E> type) {
-            assertThat(all(type)).as(type.getName()).hasSize(1);
-            return all(type).get(0);
-        }
     }
 }
