@@ -2,6 +2,7 @@ package io.kafkaex.client;
 
 import io.kafkaex.cluster.Bootstrap;
 import io.kafkaex.cluster.ClusterMetadata;
+import io.kafkaex.cluster.CoordinatorType;
 import io.kafkaex.cluster.MetadataManager;
 import io.kafkaex.cluster.MetadataRefreshPolicy;
 import io.kafkaex.cluster.Node;
@@ -35,8 +36,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * dependent stages may take their time; each has a blocking variant ({@code *Sync}) that waits for it and
  * throws the failure itself (a {@code KafkaExException} subtype).
  *
- * <p>This first part covers the client's lifecycle, metadata, topic administration, produce, fetch and
- * partition offsets; committed offsets and groups follow (see {@code docs/kafka-ex-api.md}). Thread-safe: share one client.
+ * <p>It covers the client's lifecycle, metadata, topic administration, produce, fetch, partition and committed
+ * offsets and consumer groups (see {@code docs/kafka-ex-api.md}). Thread-safe: share one client.
  */
 public final class KafkaExClient implements AutoCloseable {
 
@@ -48,6 +49,7 @@ public final class KafkaExClient implements AutoCloseable {
     private final DirectProducer producer;
     private final DirectFetcher fetcher;
     private final OffsetLister offsets;
+    private final GroupCalls groups;
 
     private KafkaExClient(KafkaExClientOptions options) {
         this.options = options;
@@ -65,6 +67,7 @@ public final class KafkaExClient implements AutoCloseable {
                 options.maxResponseBytes());
         this.offsets = new OffsetLister(network, leaders,
                 RetryPolicy.forMetadata().withMaxRetries(options.maxRetries()).withBackoff(backoff), options.requestTimeout());
+        this.groups = new GroupCalls(network, metadata, this::anyBroker, options);
     }
 
     /** A started client; it connects lazily, on the first operation. */
@@ -153,6 +156,51 @@ public final class KafkaExClient implements AutoCloseable {
 
     public long latestOffsetSync(String topic, int partition) {
         return await(latestOffset(topic, partition));
+    }
+
+    /**
+     * The group's committed offsets of {@code partitions}, in that order ({@code fetch_committed_offset/5}); offset -1
+     * where nothing is committed. Errors of one partition are in its result; group errors fail the future with a
+     * typed exception (transient coordinator errors are retried first).
+     */
+    public CompletableFuture<List<CommittedOffset>> fetchCommittedOffset(String group, String topic, List<Integer> partitions) {
+        return offLoop(groups.committedOffsets().fetch(group, topic, partitions));
+    }
+
+    public List<CommittedOffset> fetchCommittedOffsetSync(String group, String topic, List<Integer> partitions) {
+        return await(fetchCommittedOffset(group, topic, partitions));
+    }
+
+    /**
+     * Commits offsets of one topic for {@code group} ({@code commit_offset/5}); results per partition in request order.
+     * Errors of one partition are results; group errors (e.g. ILLEGAL_GENERATION) fail with a typed exception.
+     */
+    public CompletableFuture<List<CommitResult>> commitOffset(String group, String topic, List<PartitionCommit> offsets,
+            CommitOptions commitOptions) {
+        return offLoop(groups.committer().commit(group, topic, offsets, commitOptions));
+    }
+
+    /** A standalone commit: generation -1, no member id, as kafka_ex's {@code commit_offset}. */
+    public CompletableFuture<List<CommitResult>> commitOffset(String group, String topic, List<PartitionCommit> offsets) {
+        return commitOffset(group, topic, offsets, CommitOptions.standalone());
+    }
+
+    public List<CommitResult> commitOffsetSync(String group, String topic, List<PartitionCommit> offsets, CommitOptions commitOptions) {
+        return await(commitOffset(group, topic, offsets, commitOptions));
+    }
+
+    /** The coordinator of a consumer group ({@code find_coordinator/3}); cached until it moves. */
+    public CompletableFuture<Node> findCoordinator(String groupId) {
+        return findCoordinator(CoordinatorType.GROUP, groupId);
+    }
+
+    /** The coordinator of a group or transactional id ({@code find_coordinator/3} with {@code coordinator_type}). */
+    public CompletableFuture<Node> findCoordinator(CoordinatorType type, String key) {
+        return offLoop(groups.coordinators().coordinator(type, key));
+    }
+
+    public Node findCoordinatorSync(CoordinatorType type, String key) {
+        return await(findCoordinator(type, key));
     }
 
     /** Metadata of all topics, fetched now; also refreshes the cached snapshot (kafka_ex's {@code metadata/1}). */

@@ -1,0 +1,46 @@
+package io.kafkaex.client;
+
+import io.kafkaex.cluster.CoordinatorLookup;
+import io.kafkaex.cluster.MetadataManager;
+import io.kafkaex.network.NetworkClient;
+import io.kafkaex.retry.Backoff;
+import io.kafkaex.retry.RetryPolicy;
+
+import java.net.InetSocketAddress;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+/**
+ * Wires the client's consumer-group calls (committed offsets, coordinator lookup, membership, group
+ * administration) to one coordinator cache and one retry policy: {@link RetryPolicy#forCommit()} with the
+ * client's retry count and backoff. Thread-safe; built once per client.
+ */
+final class GroupCalls {
+
+    private final CoordinatorCalls coordinators;
+    private final OffsetCommitter committer;
+    private final CommittedOffsetFetcher committedOffsets;
+
+    GroupCalls(NetworkClient network, MetadataManager metadata, Supplier<CompletableFuture<InetSocketAddress>> anyBroker,
+            KafkaExClientOptions options) {
+        Backoff backoff = Backoff.exponential(options.retryBackoff(), options.retryBackoffMax());
+        Retries retries = Retries.on(network, RetryPolicy.forCommit().withMaxRetries(options.maxRetries()).withBackoff(backoff));
+        this.coordinators = new CoordinatorCalls(CoordinatorCalls.locator(new CoordinatorLookup(network, options.requestTimeout()),
+                anyBroker), retries);
+        TopicIds topicIds = new TopicIds(metadata);
+        this.committer = new OffsetCommitter(network, coordinators, topicIds, options.requestTimeout());
+        this.committedOffsets = new CommittedOffsetFetcher(network, coordinators, topicIds, options.requestTimeout());
+    }
+
+    CoordinatorCalls coordinators() {
+        return coordinators;
+    }
+
+    OffsetCommitter committer() {
+        return committer;
+    }
+
+    CommittedOffsetFetcher committedOffsets() {
+        return committedOffsets;
+    }
+}
