@@ -20,6 +20,8 @@ final class GroupCalls {
     private final CoordinatorCalls coordinators;
     private final OffsetCommitter committer;
     private final CommittedOffsetFetcher committedOffsets;
+    private final GroupJoiner joiner;
+    private final GroupMemberCalls members;
 
     GroupCalls(NetworkClient network, MetadataManager metadata, Supplier<CompletableFuture<InetSocketAddress>> anyBroker,
             KafkaExClientOptions options) {
@@ -30,6 +32,8 @@ final class GroupCalls {
         TopicIds topicIds = new TopicIds(metadata);
         this.committer = new OffsetCommitter(network, coordinators, topicIds, options.requestTimeout());
         this.committedOffsets = new CommittedOffsetFetcher(network, coordinators, topicIds, options.requestTimeout());
+        this.joiner = new GroupJoiner(network, coordinators, options.requestTimeout());
+        this.members = new GroupMemberCalls(network, coordinators, options.requestTimeout());
     }
 
     CoordinatorCalls coordinators() {
@@ -42,5 +46,13 @@ final class GroupCalls {
 
     CommittedOffsetFetcher committedOffsets() {
         return committedOffsets;
+    }
+
+    GroupJoiner joiner() {
+        return joiner;
+    }
+
+    GroupMemberCalls members() {
+        return members;
     }
 }

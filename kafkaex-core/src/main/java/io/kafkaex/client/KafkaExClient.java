@@ -24,6 +24,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -201,6 +202,47 @@ public final class KafkaExClient implements AutoCloseable {
 
     public Node findCoordinatorSync(CoordinatorType type, String key) {
         return await(findCoordinator(type, key));
+    }
+
+    /** JoinGroup ({@code join_group/4}); a first join's MEMBER_ID_REQUIRED is answered by joining again with the given id. */
+    public CompletableFuture<JoinGroupResult> joinGroup(JoinGroupOptions joinOptions) {
+        return offLoop(groups.joiner().join(joinOptions));
+    }
+
+    public JoinGroupResult joinGroupSync(JoinGroupOptions joinOptions) {
+        return await(joinGroup(joinOptions));
+    }
+
+    /** SyncGroup ({@code sync_group/5}): the leader sends every assignment, a follower none; returns this member's. */
+    public CompletableFuture<SyncGroupResult> syncGroup(SyncGroupOptions syncOptions) {
+        return offLoop(groups.members().sync(syncOptions));
+    }
+
+    public CompletableFuture<SyncGroupResult> syncGroup(String group, int generationId, String memberId,
+            Map<String, MemberAssignment> assignments) {
+        return syncGroup(SyncGroupOptions.consumer(group, generationId, memberId, assignments));
+    }
+
+    public SyncGroupResult syncGroupSync(SyncGroupOptions syncOptions) {
+        return await(syncGroup(syncOptions));
+    }
+
+    /** Heartbeat ({@code heartbeat/5}, member id before generation as there); membership errors are typed exceptions. */
+    public CompletableFuture<Void> heartbeat(String group, String memberId, int generationId) {
+        return offLoop(groups.members().heartbeat(group, memberId, generationId, null));
+    }
+
+    public void heartbeatSync(String group, String memberId, int generationId) {
+        await(heartbeat(group, memberId, generationId));
+    }
+
+    /** LeaveGroup ({@code leave_group/4}): a member id up to v2, a members array from v3. */
+    public CompletableFuture<Void> leaveGroup(String group, String memberId) {
+        return offLoop(groups.members().leave(group, memberId, null));
+    }
+
+    public void leaveGroupSync(String group, String memberId) {
+        await(leaveGroup(group, memberId));
     }
 
     /** Metadata of all topics, fetched now; also refreshes the cached snapshot (kafka_ex's {@code metadata/1}). */
