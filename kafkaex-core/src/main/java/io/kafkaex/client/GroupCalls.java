@@ -22,6 +22,8 @@ final class GroupCalls {
     private final CommittedOffsetFetcher committedOffsets;
     private final GroupJoiner joiner;
     private final GroupMemberCalls members;
+    private final GroupDescriber describer;
+    private final GroupAdmin admin;
 
     GroupCalls(NetworkClient network, MetadataManager metadata, Supplier<CompletableFuture<InetSocketAddress>> anyBroker,
             KafkaExClientOptions options) {
@@ -34,6 +36,9 @@ final class GroupCalls {
         this.committedOffsets = new CommittedOffsetFetcher(network, coordinators, topicIds, options.requestTimeout());
         this.joiner = new GroupJoiner(network, coordinators, options.requestTimeout());
         this.members = new GroupMemberCalls(network, coordinators, options.requestTimeout());
+        GroupBatches batches = new GroupBatches(coordinators, network, options.requestTimeout());
+        this.describer = new GroupDescriber(batches);
+        this.admin = new GroupAdmin(network, metadata, retries, batches, options.requestTimeout());
     }
 
     CoordinatorCalls coordinators() {
@@ -54,5 +59,13 @@ final class GroupCalls {
 
     GroupMemberCalls members() {
         return members;
+    }
+
+    GroupDescriber describer() {
+        return describer;
+    }
+
+    GroupAdmin admin() {
+        return admin;
     }
 }

@@ -204,6 +204,37 @@ public final class KafkaExClient implements AutoCloseable {
         return await(findCoordinator(type, key));
     }
 
+    /** Describes groups, one request per coordinator ({@code describe_group/3}); per-group errors stay in each result. */
+    public CompletableFuture<List<ConsumerGroupDescription>> describeGroups(List<String> groupIds) {
+        return offLoop(groups.describer().describe(groupIds));
+    }
+
+    public CompletableFuture<ConsumerGroupDescription> describeGroup(String groupId) {
+        return describeGroups(List.of(groupId)).thenApply(described -> described.get(0));
+    }
+
+    public ConsumerGroupDescription describeGroupSync(String groupId) {
+        return await(describeGroup(groupId));
+    }
+
+    /** Every group of every broker ({@code list_groups}), with states where the broker's version has them. */
+    public CompletableFuture<List<GroupListing>> listGroups() {
+        return offLoop(groups.admin().listGroups());
+    }
+
+    public List<GroupListing> listGroupsSync() {
+        return await(listGroups());
+    }
+
+    /** Deletes groups ({@code delete_groups}); a result per group, e.g. NON_EMPTY_GROUP for one with members. */
+    public CompletableFuture<List<GroupResult>> deleteGroups(List<String> groupIds) {
+        return offLoop(groups.admin().deleteGroups(groupIds));
+    }
+
+    public List<GroupResult> deleteGroupsSync(List<String> groupIds) {
+        return await(deleteGroups(groupIds));
+    }
+
     /** JoinGroup ({@code join_group/4}); a first join's MEMBER_ID_REQUIRED is answered by joining again with the given id. */
     public CompletableFuture<JoinGroupResult> joinGroup(JoinGroupOptions joinOptions) {
         return offLoop(groups.joiner().join(joinOptions));
