@@ -76,14 +76,16 @@ final class CommittedOffsetFetcher {
         if (response.groups().isEmpty()) {
             GroupErrors.check(response.errorCode(), group, "fetching committed offsets of " + topic);
             response.topics().forEach(t -> t.partitions().forEach(p -> answers.put(p.partitionIndex(),
-                    committed(topic, p.partitionIndex(), p.committedOffset(), p.metadata(), p.committedLeaderEpoch(), p.errorCode()))));
+                    committed(topic, p.partitionIndex(), p.committedOffset(), p.metadata(), p.committedLeaderEpoch(),
+                            p.errorCode()))));
         } else {
             OffsetFetchResponse.OffsetFetchResponseGroup answer = response.groups().stream()
                     .filter(g -> group.equals(g.groupId())).findFirst()
                     .orElseThrow(() -> new ProtocolException("The OffsetFetch response has no answer for group " + group));
             GroupErrors.check(answer.errorCode(), group, "fetching committed offsets of " + topic);
             answer.topics().forEach(t -> t.partitions().forEach(p -> answers.put(p.partitionIndex(),
-                    committed(topic, p.partitionIndex(), p.committedOffset(), p.metadata(), p.committedLeaderEpoch(), p.errorCode()))));
+                    committed(topic, p.partitionIndex(), p.committedOffset(), p.metadata(), p.committedLeaderEpoch(),
+                            p.errorCode()))));
         }
         List<CommittedOffset> results = partitions.stream().map(partition -> {
             CommittedOffset found = answers.get(partition);

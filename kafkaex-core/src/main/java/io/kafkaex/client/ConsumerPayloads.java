@@ -33,8 +33,9 @@ final class ConsumerPayloads {
 
     static ByteBuffer assignment(MemberAssignment assignment) {
         return ConsumerProtocol.serializeAssignment(new ConsumerProtocolAssignment()
-                .setAssignedPartitions(assignment.partitions().stream().map(partitions -> new ConsumerProtocolAssignment.TopicPartition()
-                        .setTopic(partitions.topic()).setPartitions(partitions.partitions())).toList())
+                .setAssignedPartitions(assignment.partitions().stream().map(partitions ->
+                        new ConsumerProtocolAssignment.TopicPartition().setTopic(partitions.topic())
+                                .setPartitions(partitions.partitions())).toList())
                 .setUserData(assignment.userData() == null ? null : assignment.userData().duplicate()),
                 ConsumerProtocolAssignment.HIGHEST_SUPPORTED_VERSION);
     }

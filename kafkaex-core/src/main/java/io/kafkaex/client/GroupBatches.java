@@ -101,7 +101,8 @@ final class GroupBatches {
     }
 
     /** {@code results}, with the groups that failed transiently asked again after a backoff. */
-    private <R> CompletableFuture<Map<String, R>> retried(List<String> groups, Map<String, R> results, Call<R> call, int attemptNumber) {
+    private <R> CompletableFuture<Map<String, R>> retried(List<String> groups, Map<String, R> results, Call<R> call,
+            int attemptNumber) {
         List<String> again = new ArrayList<>();
         Duration delay = Duration.ZERO;
         for (String group : groups) {

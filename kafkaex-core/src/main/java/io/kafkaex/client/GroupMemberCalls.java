@@ -48,7 +48,8 @@ final class GroupMemberCalls {
 
     CompletableFuture<SyncGroupResult> sync(SyncGroupOptions options) {
         return call(options.groupId(), ApiKey.SYNC_GROUP, version -> syncRequest(options),
-                (reader, version) -> syncResult(SyncGroupResponse.read(reader, version), options), requestTimeout.plus(SYNC_WAIT));
+                (reader, version) -> syncResult(SyncGroupResponse.read(reader, version), options),
+                requestTimeout.plus(SYNC_WAIT));
     }
 
     CompletableFuture<Void> heartbeat(String group, String memberId, int generationId, String groupInstanceId) {
@@ -77,15 +78,17 @@ final class GroupMemberCalls {
         return new SyncGroupRequest().setGroupId(options.groupId()).setGenerationId(options.generationId())
                 .setMemberId(options.memberId()).setGroupInstanceId(options.groupInstanceId())
                 .setProtocolType(options.protocolType()).setProtocolName(options.protocolName())
-                .setAssignments(options.assignments().entrySet().stream().map(entry -> new SyncGroupRequest.SyncGroupRequestAssignment()
-                        .setMemberId(entry.getKey()).setAssignment(entry.getValue().duplicate())).toList());
+                .setAssignments(options.assignments().entrySet().stream().map(entry ->
+                        new SyncGroupRequest.SyncGroupRequestAssignment().setMemberId(entry.getKey())
+                                .setAssignment(entry.getValue().duplicate())).toList());
     }
 
     static SyncGroupResult syncResult(SyncGroupResponse response, SyncGroupOptions options) {
         GroupErrors.check(response.errorCode(), options.groupId(), "sync of " + options.memberId());
         String protocolType = response.protocolType() != null ? response.protocolType() : options.protocolType();
         ByteBuffer payload = response.assignment() == null ? ByteBuffer.allocate(0) : response.assignment();
-        return new SyncGroupResult(payload, ConsumerPayloads.isConsumer(protocolType) ? ConsumerPayloads.assignment(payload) : null);
+        return new SyncGroupResult(payload,
+                ConsumerPayloads.isConsumer(protocolType) ? ConsumerPayloads.assignment(payload) : null);
     }
 
     /** One member id up to v2; from v3 (KIP-345) a members array, here with one member. */

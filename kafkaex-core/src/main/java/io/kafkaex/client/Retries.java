@@ -49,10 +49,6 @@ final class Retries {
         }, network::isClosed);
     }
 
-    RetryPolicy policy() {
-        return policy;
-    }
-
     /** The delay before attempt {@code attemptsMade + 1} after {@code error}, or empty to give up. */
     Optional<Duration> nextDelay(int attemptsMade, KafkaError error) {
         return error == null || stopped.getAsBoolean() ? Optional.empty() : policy.nextDelay(attemptsMade, error);

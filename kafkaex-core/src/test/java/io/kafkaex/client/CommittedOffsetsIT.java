@@ -31,7 +31,7 @@ class CommittedOffsetsIT {
         String topic = "committed-it-order";
         String group = "committed-it-order-group";
         cluster.createTopic(topic, 4, 1);
-        try (KafkaExClient client = client(cluster)) {
+        try (KafkaExClient client = client(cluster, "committed-offsets-it")) {
             List<CommitResult> committed = client.commitOffsetSync(group, topic, List.of(
                     PartitionCommit.of(2, 20).withMetadata("two").withLeaderEpoch(0), PartitionCommit.of(0, 5),
                     PartitionCommit.of(3, 33)), CommitOptions.standalone());
@@ -54,7 +54,7 @@ class CommittedOffsetsIT {
     void partitionErrorsAreResultsAndGroupErrorsAreTypedExceptions(KafkaTestCluster cluster) {
         String topic = "committed-it-errors";
         cluster.createTopic(topic, 1, 1);
-        try (KafkaExClient client = client(cluster)) {
+        try (KafkaExClient client = client(cluster, "committed-offsets-it")) {
             List<CommitResult> unknownTopic = client.commitOffsetSync("committed-it-errors-group", "committed-it-no-such-topic",
                     List.of(PartitionCommit.of(0, 1), PartitionCommit.of(1, 1)), CommitOptions.standalone());
             assertThat(unknownTopic).extracting(CommitResult::partition).containsExactly(0, 1);
@@ -81,7 +81,8 @@ class CommittedOffsetsIT {
         String topic = "committed-it-interop";
         String group = "committed-it-interop-group";
         cluster.createTopic(topic, 3, 1);
-        try (KafkaExClient client = client(cluster); KafkaConsumer<byte[], byte[]> consumer = javaConsumer(cluster, group)) {
+        try (KafkaExClient client = client(cluster, "committed-offsets-it");
+                KafkaConsumer<byte[], byte[]> consumer = javaConsumer(cluster, group)) {
             client.commitOffsetSync(group, topic, List.of(PartitionCommit.of(0, 11).withMetadata("from kafkaex"),
                     PartitionCommit.of(1, 12)), CommitOptions.standalone());
             Map<TopicPartition, OffsetAndMetadata> seenByJava = consumer.committed(Set.of(new TopicPartition(topic, 0),
@@ -109,8 +110,8 @@ class CommittedOffsetsIT {
     }
 
     /** More retries than the default: the broker creates its offsets topic on the first coordinator lookup. */
-    static KafkaExClient client(KafkaTestCluster cluster) {
+    static KafkaExClient client(KafkaTestCluster cluster, String clientId) {
         return KafkaExClient.create(KafkaExClientOptions.builder().bootstrapServers(cluster.bootstrapServers())
-                .clientId("committed-offsets-it").maxRetries(30).build());
+                .clientId(clientId).maxRetries(30).build());
     }
 }

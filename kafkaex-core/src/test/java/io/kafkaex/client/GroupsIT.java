@@ -28,7 +28,7 @@ class GroupsIT {
         String topic = "groups-it-single";
         String group = "groups-it-single-group";
         cluster.createTopic(topic, 3, 1);
-        try (KafkaExClient client = CommittedOffsetsIT.client(cluster)) {
+        try (KafkaExClient client = CommittedOffsetsIT.client(cluster, "groups-it")) {
             assertThat(client.apiVersionsSync().range(ApiKey.JOIN_GROUP).orElseThrow().max())
                     .as("the broker answers a first join with MEMBER_ID_REQUIRED").isGreaterThanOrEqualTo((short) 4);
             Node coordinator = client.findCoordinatorSync(CoordinatorType.GROUP, group);
@@ -68,7 +68,7 @@ class GroupsIT {
             assertThat(stable.protocol()).isEqualTo(GroupProtocol.RANGE);
             assertThat(stable.members()).singleElement().satisfies(member -> {
                 assertThat(member.memberId()).isEqualTo(joined.memberId());
-                assertThat(member.clientId()).isEqualTo("committed-offsets-it");
+                assertThat(member.clientId()).isEqualTo("groups-it");
                 assertThat(member.clientHost()).isNotEmpty();
                 assertThat(member.subscription().topics()).containsExactly(topic);
                 assertThat(member.assignment().partitions()).containsExactly(new PartitionAssignment(topic, List.of(0, 1, 2)));
@@ -101,7 +101,8 @@ class GroupsIT {
         String topic = "groups-it-pair";
         String group = "groups-it-pair-group";
         cluster.createTopic(topic, 4, 1);
-        try (KafkaExClient first = CommittedOffsetsIT.client(cluster); KafkaExClient second = CommittedOffsetsIT.client(cluster)) {
+        try (KafkaExClient first = CommittedOffsetsIT.client(cluster, "groups-it");
+                KafkaExClient second = CommittedOffsetsIT.client(cluster, "groups-it")) {
             JoinGroupResult alone = first.joinGroupSync(JoinGroupOptions.consumer(group, List.of(topic)));
             first.syncGroupSync(SyncGroupOptions.after(group, alone,
                     Map.of(alone.memberId(), MemberAssignment.of(List.of(new PartitionAssignment(topic, List.of(0, 1, 2, 3)))))));
