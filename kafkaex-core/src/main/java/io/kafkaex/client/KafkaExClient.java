@@ -2,8 +2,10 @@ package io.kafkaex.client;
 
 import io.kafkaex.cluster.Bootstrap;
 import io.kafkaex.cluster.ClusterMetadata;
+import io.kafkaex.cluster.CoordinatorType;
 import io.kafkaex.cluster.MetadataManager;
 import io.kafkaex.cluster.MetadataRefreshPolicy;
+import io.kafkaex.cluster.Node;
 import io.kafkaex.cluster.RefreshReason;
 import io.kafkaex.network.BrokerApiVersions;
 import io.kafkaex.network.NetworkClient;
@@ -27,8 +29,9 @@ import java.util.concurrent.ForkJoinPool;
  * dependent stages may take their time; each has a blocking variant ({@code *Sync}) that waits for it and
  * throws the failure itself (a {@code KafkaExException} subtype).
  *
- * <p>This first part covers the client's lifecycle, metadata, administration of topics, partitions, records and
- * configs, produce, fetch and partition offsets; committed offsets and groups follow (see {@code docs/kafka-ex-api.md}). Thread-safe: share one client.
+ * <p>It covers the client's lifecycle, metadata, administration of topics, partitions, records and configs,
+ * produce, fetch, partition and committed offsets and consumer groups (see {@code docs/kafka-ex-api.md}).
+ * Thread-safe: share one client.
  */
 public final class KafkaExClient implements AutoCloseable {
 
@@ -42,6 +45,7 @@ public final class KafkaExClient implements AutoCloseable {
     private final OffsetLister offsets;
     private final OperationTelemetry operations;
     private final AdminCalls admin;
+    private final GroupCalls groups;
 
     private KafkaExClient(KafkaExClientOptions options) {
         this.options = options;
@@ -64,6 +68,7 @@ public final class KafkaExClient implements AutoCloseable {
                 RetryPolicy.forMetadata().withMaxRetries(options.maxRetries()).withBackoff(backoff), options.requestTimeout());
         this.brokers = new BrokerRouter(network, metadata);
         this.admin = new AdminCalls(brokers, leaders, metadata, options);
+        this.groups = new GroupCalls(network, metadata, brokers::anyBroker, options);
     }
 
     /** A started client; it connects lazily, on the first operation. */
@@ -168,6 +173,125 @@ public final class KafkaExClient implements AutoCloseable {
 
     public long latestOffsetSync(String topic, int partition) {
         return await(latestOffset(topic, partition));
+    }
+
+    /**
+     * The group's committed offsets of {@code partitions}, in that order ({@code fetch_committed_offset/5}); offset -1
+     * where nothing is committed. Errors of one partition are in its result; group errors fail the future with a
+     * typed exception (transient coordinator errors are retried first).
+     */
+    public CompletableFuture<List<CommittedOffset>> fetchCommittedOffset(String group, String topic, List<Integer> partitions) {
+        return offLoop(groups.committedOffsets().fetch(group, topic, partitions));
+    }
+
+    public List<CommittedOffset> fetchCommittedOffsetSync(String group, String topic, List<Integer> partitions) {
+        return await(fetchCommittedOffset(group, topic, partitions));
+    }
+
+    /**
+     * Commits offsets of one topic for {@code group} ({@code commit_offset/5}); results per partition in request order.
+     * Errors of one partition are results; group errors (e.g. ILLEGAL_GENERATION) fail with a typed exception.
+     */
+    public CompletableFuture<List<CommitResult>> commitOffset(String group, String topic, List<PartitionCommit> offsets,
+            CommitOptions commitOptions) {
+        return offLoop(operations.commit(group, topic, offsets.size(),
+                () -> groups.committer().commit(group, topic, offsets, commitOptions)));
+    }
+
+    /** A standalone commit: generation -1, no member id, as kafka_ex's {@code commit_offset}. */
+    public CompletableFuture<List<CommitResult>> commitOffset(String group, String topic, List<PartitionCommit> offsets) {
+        return commitOffset(group, topic, offsets, CommitOptions.standalone());
+    }
+
+    public List<CommitResult> commitOffsetSync(String group, String topic, List<PartitionCommit> offsets, CommitOptions commitOptions) {
+        return await(commitOffset(group, topic, offsets, commitOptions));
+    }
+
+    /** The coordinator of a consumer group ({@code find_coordinator/3}); cached until it moves. */
+    public CompletableFuture<Node> findCoordinator(String groupId) {
+        return findCoordinator(CoordinatorType.GROUP, groupId);
+    }
+
+    /** The coordinator of a group or transactional id ({@code find_coordinator/3} with {@code coordinator_type}). */
+    public CompletableFuture<Node> findCoordinator(CoordinatorType type, String key) {
+        return offLoop(groups.coordinators().coordinator(type, key));
+    }
+
+    public Node findCoordinatorSync(CoordinatorType type, String key) {
+        return await(findCoordinator(type, key));
+    }
+
+    /** Describes groups, one request per coordinator ({@code describe_group/3}); per-group errors stay in each result. */
+    public CompletableFuture<List<ConsumerGroupDescription>> describeGroups(List<String> groupIds) {
+        return offLoop(groups.describer().describe(groupIds));
+    }
+
+    public CompletableFuture<ConsumerGroupDescription> describeGroup(String groupId) {
+        return describeGroups(List.of(groupId)).thenApply(described -> described.get(0));
+    }
+
+    public ConsumerGroupDescription describeGroupSync(String groupId) {
+        return await(describeGroup(groupId));
+    }
+
+    /** Every group of every broker ({@code list_groups}), with states where the broker's version has them. */
+    public CompletableFuture<List<GroupListing>> listGroups() {
+        return offLoop(groups.admin().listGroups());
+    }
+
+    public List<GroupListing> listGroupsSync() {
+        return await(listGroups());
+    }
+
+    /** Deletes groups ({@code delete_groups}); a result per group, e.g. NON_EMPTY_GROUP for one with members. */
+    public CompletableFuture<List<GroupResult>> deleteGroups(List<String> groupIds) {
+        return offLoop(groups.admin().deleteGroups(groupIds));
+    }
+
+    public List<GroupResult> deleteGroupsSync(List<String> groupIds) {
+        return await(deleteGroups(groupIds));
+    }
+
+    /** JoinGroup ({@code join_group/4}); a first join's MEMBER_ID_REQUIRED is answered by joining again with the given id. */
+    public CompletableFuture<JoinGroupResult> joinGroup(JoinGroupOptions joinOptions) {
+        return offLoop(operations.join(joinOptions, () -> groups.joiner().join(joinOptions)));
+    }
+
+    public JoinGroupResult joinGroupSync(JoinGroupOptions joinOptions) {
+        return await(joinGroup(joinOptions));
+    }
+
+    /** SyncGroup ({@code sync_group/5}): the leader sends every assignment, a follower none; returns this member's. */
+    public CompletableFuture<SyncGroupResult> syncGroup(SyncGroupOptions syncOptions) {
+        return offLoop(operations.sync(syncOptions, () -> groups.members().sync(syncOptions)));
+    }
+
+    public CompletableFuture<SyncGroupResult> syncGroup(String group, int generationId, String memberId,
+            Map<String, MemberAssignment> assignments) {
+        return syncGroup(SyncGroupOptions.consumer(group, generationId, memberId, assignments));
+    }
+
+    public SyncGroupResult syncGroupSync(SyncGroupOptions syncOptions) {
+        return await(syncGroup(syncOptions));
+    }
+
+    /** Heartbeat ({@code heartbeat/5}, member id before generation as there); membership errors are typed exceptions. */
+    public CompletableFuture<Void> heartbeat(String group, String memberId, int generationId) {
+        return offLoop(operations.heartbeat(group, memberId, generationId,
+                () -> groups.members().heartbeat(group, memberId, generationId, null)));
+    }
+
+    public void heartbeatSync(String group, String memberId, int generationId) {
+        await(heartbeat(group, memberId, generationId));
+    }
+
+    /** LeaveGroup ({@code leave_group/4}): a member id up to v2, a members array from v3. */
+    public CompletableFuture<Void> leaveGroup(String group, String memberId) {
+        return offLoop(operations.leave(group, memberId, () -> groups.members().leave(group, memberId, null)));
+    }
+
+    public void leaveGroupSync(String group, String memberId) {
+        await(leaveGroup(group, memberId));
     }
 
     /** Metadata of all topics, fetched now; also refreshes the cached snapshot (kafka_ex's {@code metadata/1}). */

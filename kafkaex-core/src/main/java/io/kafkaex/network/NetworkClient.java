@@ -170,6 +170,14 @@ public final class NetworkClient implements AutoCloseable {
         return count.join();
     }
 
+    /**
+     * Whether {@link #close} has begun or the event loop failed: requests fail at once and scheduled tasks no
+     * longer run, so a retry must not wait for one.
+     */
+    public boolean isClosed() {
+        return closing;
+    }
+
     /** Whether the event-loop thread is still running. */
     public boolean isRunning() {
         return eventLoop.isAlive();

@@ -7,20 +7,26 @@ import io.kafkaex.protocol.ApiKey;
 import io.kafkaex.protocol.error.KafkaError;
 import io.kafkaex.protocol.error.KafkaErrorException;
 import io.kafkaex.telemetry.BrokerInfo;
+import io.kafkaex.telemetry.CommitEvent;
 import io.kafkaex.telemetry.ConnectionCloseReason;
 import io.kafkaex.telemetry.ConnectionEvent;
 import io.kafkaex.telemetry.FetchEvent;
+import io.kafkaex.telemetry.HeartbeatEvent;
+import io.kafkaex.telemetry.JoinEvent;
+import io.kafkaex.telemetry.LeaveEvent;
 import io.kafkaex.telemetry.MetadataUpdateEvent;
 import io.kafkaex.telemetry.ProduceEvent;
 import io.kafkaex.telemetry.RequestEvent;
+import io.kafkaex.telemetry.SyncEvent;
 import io.kafkaex.test.KafkaTestCluster;
 import io.kafkaex.test.junit.KafkaExBroker;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The request, connection, metadata, produce and fetch events a client emits against a real broker. */
+/** The request, connection, metadata, produce, fetch and group events a client emits against a real broker. */
 @KafkaExBroker
 class TelemetryIT {
 
@@ -94,6 +100,43 @@ class TelemetryIT {
             assertThatThrownBy(() -> client.produceSync(TOPIC + "-errors", 0, List.of(), ProduceOptions.defaults()))
                     .isInstanceOf(IllegalArgumentException.class);
             assertThat(recorder.single(ProduceEvent.Thrown.class).exception()).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
+    void groupCallsAreReportedWithTheirMembershipDetails(KafkaTestCluster cluster) {
+        String topic = TOPIC + "-group";
+        String group = "telemetry-it-group";
+        cluster.createTopic(topic, 2, 1);
+        try (KafkaExClient client = KafkaExClient.create(KafkaExClientOptions.builder().bootstrapServers(cluster.bootstrapServers())
+                .clientId("telemetry-group").maxRetries(30).telemetryListener(recorder).build())) {
+            JoinGroupResult joined = client.joinGroupSync(JoinGroupOptions.consumer(group, List.of(topic)));
+            client.syncGroupSync(SyncGroupOptions.after(group, joined,
+                    Map.of(joined.memberId(), MemberAssignment.of(List.of(new PartitionAssignment(topic, List.of(0, 1)))))));
+            client.heartbeatSync(group, joined.memberId(), joined.generationId());
+            assertThatThrownBy(() -> client.heartbeatSync(group, joined.memberId(), joined.generationId() + 1))
+                    .isInstanceOf(KafkaErrorException.class);
+            client.commitOffsetSync(group, topic, List.of(PartitionCommit.of(0, 5), PartitionCommit.of(1, 7)),
+                    CommitOptions.member(joined.generationId(), joined.memberId()));
+            client.leaveGroupSync(group, joined.memberId());
+
+            JoinEvent.Stop join = recorder.all(JoinEvent.Stop.class).get(recorder.all(JoinEvent.Stop.class).size() - 1);
+            assertThat(join.metadata().groupId()).isEqualTo(group);
+            assertThat(join.metadata().topics()).containsExactly(topic);
+            assertThat(join.generationId()).isEqualTo(joined.generationId());
+            assertThat(join.leader()).isTrue();
+            assertThat(join.outcome().isOk()).isTrue();
+
+            SyncEvent.Stop sync = recorder.single(SyncEvent.Stop.class);
+            assertThat(sync.metadata()).isEqualTo(new SyncEvent.Metadata(group, joined.memberId(), joined.generationId(), true));
+            assertThat(sync.assignedPartitions()).isEqualTo(2);
+
+            assertThat(recorder.all(HeartbeatEvent.Stop.class)).extracting(stop -> stop.outcome().errorName())
+                    .containsExactly("none", KafkaError.ILLEGAL_GENERATION.name());
+            CommitEvent.Stop commit = recorder.single(CommitEvent.Stop.class);
+            assertThat(commit.metadata()).isEqualTo(new CommitEvent.Metadata(group, "telemetry-group", List.of(topic), 2));
+            assertThat(commit.outcome().isOk()).isTrue();
+            assertThat(recorder.single(LeaveEvent.Stop.class).metadata()).isEqualTo(new LeaveEvent.Metadata(group, joined.memberId()));
         }
     }
 

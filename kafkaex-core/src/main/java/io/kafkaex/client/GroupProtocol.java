@@ -1,0 +1,33 @@
+package io.kafkaex.client;
+
+import java.nio.ByteBuffer;
+import java.util.Collection;
+import java.util.Objects;
+
+/**
+ * One protocol a member offers in JoinGroup: its name (for consumer groups, the assignor) and its metadata (for
+ * consumer groups, the subscription). Immutable (metadata is a read-only view); any thread.
+ */
+public record GroupProtocol(String name, ByteBuffer metadata) {
+
+    /**
+     * The assignor name the Java consumer offers first. kafka_ex offered "assign", which no Java member offers,
+     * so mixed groups failed with INCONSISTENT_GROUP_PROTOCOL.
+     */
+    public static final String RANGE = "range";
+
+    public GroupProtocol {
+        Objects.requireNonNull(name, "name");
+        metadata = metadata.asReadOnlyBuffer();
+    }
+
+    /** A consumer-protocol subscription to {@code topics} under assignor {@code name}. */
+    public static GroupProtocol consumer(String name, Collection<String> topics) {
+        return new GroupProtocol(name, ConsumerPayloads.subscription(topics));
+    }
+
+    /** A consumer-protocol subscription to {@code topics} under the {@link #RANGE} assignor. */
+    public static GroupProtocol consumer(Collection<String> topics) {
+        return consumer(RANGE, topics);
+    }
+}
