@@ -162,7 +162,10 @@ final class BrokerConnection {
         return due == Long.MAX_VALUE ? nowNanos + 1_000_000_000L : due;
     }
 
-    /** Closes the channel and fails every request, sent or waiting, with {@code cause}. */
+    /**
+     * Closes the channel and fails every request: those in flight (written, or being written) with
+     * {@code cause}, those still waiting with a {@link RequestNotSentException} whose cause it is.
+     */
     void close(Throwable cause) {
         if (state == State.CLOSED) {
             return;
@@ -182,7 +185,7 @@ final class BrokerConnection {
         negotiated.completeExceptionally(cause);
         QueuedRequest<?> queued;
         while ((queued = waiting.pollFirst()) != null) {
-            queued.future().completeExceptionally(cause);
+            queued.future().completeExceptionally(new RequestNotSentException(address, cause));
         }
     }
 
@@ -215,7 +218,13 @@ final class BrokerConnection {
             short error = reader.buffer().getShort(reader.buffer().position());
             return ApiVersionsResponse.read(reader, error == KafkaError.UNSUPPORTED_VERSION.code() ? 0 : v);
         }, answer);
-        answer.thenAccept(response -> onApiVersions(response, version));
+        answer.whenComplete((response, unreadable) -> {
+            if (unreadable != null) {
+                close(new BrokerConnectionException(address, "unreadable ApiVersions response: " + unreadable.getMessage(), unreadable));
+            } else {
+                onApiVersions(response, version);
+            }
+        });
     }
 
     private void onApiVersions(ApiVersionsResponse response, short version) {

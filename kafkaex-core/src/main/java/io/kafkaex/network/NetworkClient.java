@@ -116,15 +116,20 @@ public final class NetworkClient implements AutoCloseable {
     /** The number of open or opening broker connections; for diagnostics and health checks. */
     public int connectionCount() {
         if (Thread.currentThread() == eventLoop) {
-            return connections.size(); // waiting for the loop from the loop would never end
+            return openConnections(); // waiting for the loop from the loop would never end
         }
         CompletableFuture<Integer> count = new CompletableFuture<>();
-        tasks.add(() -> count.complete(connections.size()));
+        tasks.add(() -> count.complete(openConnections()));
         selector.wakeup();
         if (closing) {
             count.complete(0); // the loop may be gone; a closed client has no connections
         }
         return count.join();
+    }
+
+    /** Whether {@link #close} was called: from then on sends fail at once and scheduled tasks never run. */
+    public boolean isClosed() {
+        return closing;
     }
 
     /** Whether the event-loop thread is still running. */
@@ -141,6 +146,10 @@ public final class NetworkClient implements AutoCloseable {
                 long next = timers.isEmpty() ? now + TimeUnit.SECONDS.toNanos(1)
                         : Math.min(now + TimeUnit.SECONDS.toNanos(1), timers.peek().dueNanos());
                 for (BrokerConnection connection : new ArrayList<>(connections.values())) {
+                    if (connection.state() == BrokerConnection.State.CLOSED) { // it failed by itself, e.g. a write
+                        closeConnection(connection, null);
+                        continue;
+                    }
                     if (connection.isIdleLongerThan(options.connectionMaxIdle().toNanos(), now)) {
                         connection.close(new BrokerConnectionException(connection.address(), "closed after being idle", null));
                         connections.values().remove(connection);
@@ -226,6 +235,11 @@ public final class NetworkClient implements AutoCloseable {
         return (long) (base * (0.8 + 0.4 * ThreadLocalRandom.current().nextDouble()));
     }
 
+    private int openConnections() {
+        return (int) connections.values().stream().filter(c -> c.state() != BrokerConnection.State.CLOSED).count();
+    }
+
+    /** Closes a failed connection (a no-op for one already closed), forgets it and counts the failure. */
     private void closeConnection(BrokerConnection connection, RuntimeException cause) {
         connection.close(cause);
         connections.values().remove(connection);

@@ -56,17 +56,26 @@ final class PendingRequest<T> {
     }
 
     /**
-     * Parses the response frame (header and body) and completes the future with the result.
+     * Reads the response header of {@code frame} and checks its correlation id.
      *
-     * @throws RuntimeException when the frame is malformed; the future is then completed with that error too
+     * @return a reader at the start of the response body
+     * @throws RuntimeException when the header is malformed or answers another request: the stream is out of
+     *                          step, so the caller closes the connection (and this request fails with it)
      */
-    void complete(ByteBuffer frame) {
+    ProtocolReader readHeader(ByteBuffer frame) {
+        return RequestFrames.response(api, version, correlationId, frame);
+    }
+
+    /**
+     * Parses the response body and completes the future with the result, or with the parser's exception: a
+     * body this request cannot use (a broker error, a malformed body) fails this request alone, since the
+     * frame was read whole and the stream is still in step.
+     */
+    void complete(ProtocolReader body) {
         try {
-            ProtocolReader reader = RequestFrames.response(api, version, correlationId, frame);
-            future.complete(parser.apply(reader));
+            future.complete(parser.apply(body));
         } catch (RuntimeException e) {
             future.completeExceptionally(e);
-            throw e;
         }
     }
 

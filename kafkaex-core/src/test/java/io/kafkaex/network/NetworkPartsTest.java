@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kafkaex.protocol.ApiKey;
 import io.kafkaex.protocol.ProtocolException;
+import io.kafkaex.protocol.error.KafkaError;
+import io.kafkaex.protocol.error.KafkaErrorExceptions;
+import io.kafkaex.protocol.error.KafkaNotLeaderException;
 import io.kafkaex.protocol.message.ApiVersionsResponse;
 
 import java.io.EOFException;
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ReadableByteChannel;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
@@ -86,9 +91,31 @@ class NetworkPartsTest {
 
         assertThatThrownBy(() -> inFlight.complete(frame(7, (short) 1))).isInstanceOf(ProtocolException.class)
                 .hasMessageContaining("correlation id 7");
+        assertThat(second).as("left in flight, to fail with the connection").isNotDone();
+        assertThat(inFlight.size()).isEqualTo(1);
+        inFlight.failAll(new BrokerConnectionException(new InetSocketAddress("127.0.0.1", 9092), "closed", null));
         assertThat(second).isCompletedExceptionally();
         assertThatThrownBy(() -> inFlight.complete(frame(3, (short) 1))).isInstanceOf(ProtocolException.class)
                 .hasMessageContaining("no request is waiting");
+    }
+
+    @Test
+    void aBodyTheParserRejectsFailsThatRequestAloneAndTheStreamGoesOn() {
+        InFlightRequests inFlight = new InFlightRequests(2);
+        CompletableFuture<Short> rejected = new CompletableFuture<>();
+        CompletableFuture<Short> next = new CompletableFuture<>();
+        inFlight.add(new PendingRequest<>(1, ApiKey.METADATA, (short) 1, 100, reader -> {
+            throw KafkaErrorExceptions.of(KafkaError.NOT_LEADER_OR_FOLLOWER, "orders", 0, null);
+        }, rejected));
+        inFlight.add(pending(2, 100, next));
+
+        inFlight.complete(frame(1, (short) 0));
+        inFlight.complete(frame(2, (short) 42));
+
+        assertThat(rejected).failsWithin(Duration.ZERO).withThrowableThat().havingCause()
+                .isInstanceOf(KafkaNotLeaderException.class);
+        assertThat(next).isCompletedWithValue((short) 42);
+        assertThat(inFlight.isEmpty()).isTrue();
     }
 
     @Test
