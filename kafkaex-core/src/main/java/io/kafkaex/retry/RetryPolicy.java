@@ -121,8 +121,8 @@ public final class RetryPolicy {
      * @throws IllegalArgumentException when {@code attemptsMade} is less than 1
      */
     public Optional<Duration> nextDelay(int attemptsMade, KafkaError error) {
-        Optional<Duration> withinBudget = nextDelayForUnsent(attemptsMade);
-        return withinBudget.isPresent() && isRetriable(error) ? withinBudget : Optional.empty();
+        requireAttempted(attemptsMade);
+        return isRetriable(error) ? nextDelayForUnsent(attemptsMade) : Optional.empty();
     }
 
     /**
@@ -134,10 +134,14 @@ public final class RetryPolicy {
      * @throws IllegalArgumentException when {@code attemptsMade} is less than 1
      */
     public Optional<Duration> nextDelayForUnsent(int attemptsMade) {
+        requireAttempted(attemptsMade);
+        return attemptsMade > maxRetries ? Optional.empty() : Optional.of(backoff.delay(attemptsMade));
+    }
+
+    private static void requireAttempted(int attemptsMade) {
         if (attemptsMade < 1) {
             throw new IllegalArgumentException("attemptsMade must be >= 1, was " + attemptsMade);
         }
-        return attemptsMade > maxRetries ? Optional.empty() : Optional.of(backoff.delay(attemptsMade));
     }
 
     /** Whether this operation may retry after {@code error}. */
