@@ -19,8 +19,9 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * kafka_ex's fetch: one partition, from one offset, in one Fetch request to its leader (no fetch session).
- * The request's deadline is the client's request timeout plus the fetch's own wait. Leadership errors are
- * retried on the new leader; other partition errors (e.g. OFFSET_OUT_OF_RANGE) fail with a typed exception.
+ * The request's deadline is the client's request timeout plus the fetch's own wait. Leadership errors, lost
+ * connections and timeouts are retried on the (new) leader, since reading twice does no harm; other partition
+ * errors (e.g. OFFSET_OUT_OF_RANGE) fail with a typed exception.
  *
  * <p>Thread-safe; continuations run on the network's event loop.
  */

@@ -25,9 +25,10 @@ import java.util.function.Function;
 
 /**
  * kafka_ex's produce: one batch, to one partition, in one Produce request to its leader. Leadership errors
- * (the write certainly did not happen) refresh metadata and retry with backoff; anything else, including a
- * timeout or a lost connection, fails at once, since the write may have happened (the batching, idempotent
- * producer of a later issue can retry those safely).
+ * and a request that was never sent (refused connection, leader gone before the write), after which the write
+ * certainly did not happen, refresh metadata and retry with backoff; anything else, including a timeout or a
+ * connection lost with the request in flight, fails at once, since the write may have happened (the batching,
+ * idempotent producer of a later issue can retry those safely).
  *
  * <p>Thread-safe; continuations run on the network's event loop.
  */

@@ -82,8 +82,9 @@ public final class KafkaExClient implements AutoCloseable {
 
     /**
      * Produces {@code records} as one batch to {@code partition} of {@code topic} ({@code produce/4}). Leadership
-     * errors are retried after a metadata refresh; other errors (a broker error as a typed
-     * {@code KafkaErrorException}, e.g. {@code KafkaRecordTooLargeException}) fail the future.
+     * errors and requests never sent ({@code RequestNotSentException}) are retried after a metadata refresh; other
+     * errors (a broker error as a typed {@code KafkaErrorException}, e.g. {@code KafkaRecordTooLargeException})
+     * fail the future.
      */
     public CompletableFuture<RecordMetadata> produce(String topic, int partition, List<ProduceRecord> records,
             ProduceOptions produceOptions) {

@@ -4,11 +4,9 @@ import io.kafkaex.cluster.ClusterMetadata;
 import io.kafkaex.cluster.MetadataManager;
 import io.kafkaex.cluster.Node;
 import io.kafkaex.cluster.PartitionInfo;
-import io.kafkaex.cluster.RefreshReason;
 import io.kafkaex.cluster.TopicInfo;
 import io.kafkaex.network.NetworkClient;
 import io.kafkaex.protocol.error.KafkaError;
-import io.kafkaex.protocol.error.KafkaErrorException;
 import io.kafkaex.protocol.error.KafkaErrorExceptions;
 import io.kafkaex.retry.RetryPolicy;
 
@@ -23,8 +21,9 @@ import java.util.function.Function;
 
 /**
  * Runs a call against a partition's leader: finds the leader in the metadata snapshot (fetching the topic if
- * the snapshot lacks it), and when the call fails with an error the retry policy allows (a leadership error),
- * refreshes metadata, waits the policy's backoff and tries again on the new leader. Unknown topics,
+ * the snapshot lacks it), and when the call fails in a way the retry policy allows (a leadership error, a
+ * request that was never sent; see {@link RetriableFailures}), refreshes metadata, waits the policy's backoff
+ * and tries again on the new leader. Nothing is retried once the network client is closed. Unknown topics,
  * partitions beyond the topic's count and missing leaders become typed {@code KafkaErrorException}s.
  *
  * <p>Thread-safe; continuations run on the network's event loop.
@@ -47,12 +46,11 @@ final class LeaderCalls {
             Function<Leader, CompletableFuture<T>> action, int attempt) {
         return leader(topic, partition).thenCompose(action).exceptionallyCompose(error -> {
             Throwable cause = unwrap(error);
-            Optional<Duration> delay = cause instanceof KafkaErrorException kafka ? retry.nextDelay(attempt, kafka.error())
-                    : Optional.empty();
+            Optional<Duration> delay = network.isClosed() ? Optional.empty() : RetriableFailures.nextDelay(retry, attempt, cause);
             if (delay.isEmpty()) {
                 return CompletableFuture.failedFuture(cause);
             }
-            return metadata.requestUpdate(RefreshReason.NOT_LEADER_OR_FOLLOWER)
+            return metadata.requestUpdate(RetriableFailures.refreshReason(cause))
                     .handle((refreshed, refreshError) -> null)
                     .thenCompose(ignored -> after(delay.get()))
                     .thenCompose(ignored -> attempt(topic, partition, retry, action, attempt + 1));

@@ -183,8 +183,10 @@ final class BrokerConnection {
     }
 
     /**
-     * Closes the channel and fails every request, sent or waiting, with {@code cause}; {@code reason} is what
-     * telemetry reports (a connection that never became ready reports {@link ConnectionCloseReason#INIT_ERROR}).
+     * Closes the channel and fails every request: those in flight (written, or being written) with
+     * {@code cause}, those still waiting with a {@link RequestNotSentException} whose cause it is.
+     * {@code reason} is what telemetry reports (a connection that never became ready reports
+     * {@link ConnectionCloseReason#INIT_ERROR}).
      */
     void close(ConnectionCloseReason reason, Throwable cause) {
         if (state == State.CLOSED) {
@@ -208,7 +210,7 @@ final class BrokerConnection {
         negotiated.completeExceptionally(cause);
         QueuedRequest<?> queued;
         while ((queued = waiting.pollFirst()) != null) {
-            queued.future().completeExceptionally(cause);
+            queued.future().completeExceptionally(new RequestNotSentException(address, cause));
         }
     }
 
@@ -250,7 +252,14 @@ final class BrokerConnection {
             short error = reader.buffer().getShort(reader.buffer().position());
             return ApiVersionsResponse.read(reader, error == KafkaError.UNSUPPORTED_VERSION.code() ? 0 : v);
         }, answer);
-        answer.thenAccept(response -> onApiVersions(response, version));
+        answer.whenComplete((response, unreadable) -> {
+            if (unreadable != null) {
+                close(ConnectionCloseReason.INIT_ERROR, new BrokerConnectionException(address,
+                        "unreadable ApiVersions response: " + unreadable.getMessage(), unreadable));
+            } else {
+                onApiVersions(response, version);
+            }
+        });
     }
 
     private void onApiVersions(ApiVersionsResponse response, short version) {

@@ -1,6 +1,7 @@
 package io.kafkaex.network;
 
 import io.kafkaex.protocol.ProtocolException;
+import io.kafkaex.protocol.ProtocolReader;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
@@ -45,17 +46,21 @@ final class InFlightRequests {
     }
 
     /**
-     * Hands a response frame to the oldest request.
+     * Hands a response frame to the oldest request. A body that request cannot use fails it alone; a header
+     * that does not answer it leaves it in flight, to fail with the connection the caller then closes.
      *
-     * @throws ProtocolException when no request awaits a response or the frame's correlation id is not the
-     *                           oldest request's (the caller then closes the connection)
+     * @throws ProtocolException when no request awaits a response or the frame's header is malformed or
+     *                           carries another correlation id than the oldest request's
      */
     void complete(ByteBuffer frame) {
-        PendingRequest<?> oldest = queue.pollFirst();
+        PendingRequest<?> oldest = queue.peekFirst();
         if (oldest == null) {
             throw new ProtocolException("The broker sent a response frame but no request is waiting for one");
         }
-        oldest.complete(frame);
+        long bytesReceived = Integer.BYTES + (long) frame.remaining();
+        ProtocolReader body = oldest.readHeader(frame);
+        queue.pollFirst();
+        oldest.complete(body, bytesReceived);
     }
 
     /**

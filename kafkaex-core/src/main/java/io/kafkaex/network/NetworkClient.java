@@ -159,10 +159,10 @@ public final class NetworkClient implements AutoCloseable {
     /** The number of open or opening broker connections; for diagnostics and health checks. */
     public int connectionCount() {
         if (Thread.currentThread() == eventLoop) {
-            return connections.size(); // waiting for the loop from the loop would never end
+            return openConnections(); // waiting for the loop from the loop would never end
         }
         CompletableFuture<Integer> count = new CompletableFuture<>();
-        tasks.add(() -> count.complete(connections.size()));
+        tasks.add(() -> count.complete(openConnections()));
         selector.wakeup();
         if (closing) {
             count.complete(0); // the loop may be gone; a closed client has no connections
@@ -192,6 +192,10 @@ public final class NetworkClient implements AutoCloseable {
                 long next = timers.isEmpty() ? now + TimeUnit.SECONDS.toNanos(1)
                         : Math.min(now + TimeUnit.SECONDS.toNanos(1), timers.peek().dueNanos());
                 for (BrokerConnection connection : new ArrayList<>(connections.values())) {
+                    if (connection.state() == BrokerConnection.State.CLOSED) { // it failed by itself, e.g. a write
+                        connections.values().remove(connection);
+                        continue;
+                    }
                     if (connection.isIdleLongerThan(options.connectionMaxIdle().toNanos(), now)) {
                         connection.close(ConnectionCloseReason.IDLE,
                                 new BrokerConnectionException(connection.address(), "closed after being idle", null));
@@ -307,6 +311,11 @@ public final class NetworkClient implements AutoCloseable {
         return (long) (base * (0.8 + 0.4 * ThreadLocalRandom.current().nextDouble()));
     }
 
+    private int openConnections() {
+        return (int) connections.values().stream().filter(c -> c.state() != BrokerConnection.State.CLOSED).count();
+    }
+
+    /** Closes a failed connection and forgets it. */
     private void closeConnection(BrokerConnection connection, ConnectionCloseReason reason, RuntimeException cause) {
         connection.close(reason, cause);
         connections.values().remove(connection);

@@ -60,18 +60,28 @@ final class PendingRequest<T> {
     }
 
     /**
-     * Parses the response frame (header and body) and completes the future with the result. A parser that
-     * maps an error code of a well-formed response to a {@link KafkaErrorException} fails only this future:
-     * the stream is intact.
+     * Reads the response header of {@code frame} and checks its correlation id.
      *
-     * @throws RuntimeException when the frame is malformed; the future is then completed with that error too,
-     *                          and the caller closes the connection
+     * @return a reader at the start of the response body
+     * @throws RuntimeException when the header is malformed or answers another request: the stream is out of
+     *                          step, so the caller closes the connection (and this request fails with it)
      */
-    void complete(ByteBuffer frame) {
-        long bytesReceived = Integer.BYTES + (long) frame.remaining();
+    ProtocolReader readHeader(ByteBuffer frame) {
+        return RequestFrames.response(api, version, correlationId, frame);
+    }
+
+    /**
+     * Parses the response body and completes the future with the result, or with the parser's exception: a
+     * body this request cannot use (a broker error, a malformed body) fails this request alone, since the
+     * frame was read whole and the stream is still in step. For telemetry, a broker error code is an answered
+     * request; a body that cannot be parsed is the request's exception.
+     *
+     * @param bytesReceived the size of the response frame, its size prefix included
+     */
+    void complete(ProtocolReader body, long bytesReceived) {
         T result;
         try {
-            result = parser.apply(RequestFrames.response(api, version, correlationId, frame));
+            result = parser.apply(body);
         } catch (KafkaErrorException brokerError) {
             if (span != null) {
                 span.succeeded(bytesReceived);
@@ -83,7 +93,7 @@ final class PendingRequest<T> {
                 span.threw(e);
             }
             future.completeExceptionally(e);
-            throw e;
+            return;
         }
         if (span != null) {
             span.succeeded(bytesReceived);

@@ -121,13 +121,27 @@ public final class RetryPolicy {
      * @throws IllegalArgumentException when {@code attemptsMade} is less than 1
      */
     public Optional<Duration> nextDelay(int attemptsMade, KafkaError error) {
+        requireAttempted(attemptsMade);
+        return isRetriable(error) ? nextDelayForUnsent(attemptsMade) : Optional.empty();
+    }
+
+    /**
+     * The delay before sending again a request that never reached the broker (its connection failed before
+     * the request was written), or empty when {@code attemptsMade} used up the retries. The broker cannot
+     * have acted on such a request, so every operation may send it again, a produce without idempotence too.
+     *
+     * @param attemptsMade how many attempts have failed so far, 1 after the first
+     * @throws IllegalArgumentException when {@code attemptsMade} is less than 1
+     */
+    public Optional<Duration> nextDelayForUnsent(int attemptsMade) {
+        requireAttempted(attemptsMade);
+        return attemptsMade > maxRetries ? Optional.empty() : Optional.of(backoff.delay(attemptsMade));
+    }
+
+    private static void requireAttempted(int attemptsMade) {
         if (attemptsMade < 1) {
             throw new IllegalArgumentException("attemptsMade must be >= 1, was " + attemptsMade);
         }
-        if (attemptsMade > maxRetries || !isRetriable(error)) {
-            return Optional.empty();
-        }
-        return Optional.of(backoff.delay(attemptsMade));
     }
 
     /** Whether this operation may retry after {@code error}. */

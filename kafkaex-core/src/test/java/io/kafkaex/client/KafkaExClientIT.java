@@ -72,14 +72,22 @@ class KafkaExClientIT {
     }
 
     @Test
-    void unreachableClusterFailsWithEveryAddressTried() throws Exception {
-        int port;
-        try (ServerSocket unused = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = unused.getLocalPort();
-        }
-        try (KafkaExClient client = client("127.0.0.1:" + port)) {
+    void unreachableClusterFailsEveryOperationWithEveryAddressTried() throws Exception {
+        String first = "127.0.0.1:" + unusedPort();
+        String second = "127.0.0.1:" + unusedPort();
+        try (KafkaExClient client = client(first + "," + second)) {
             assertThatThrownBy(client::metadataSync).isInstanceOf(BootstrapException.class)
-                    .hasMessageContaining("127.0.0.1:" + port);
+                    .hasMessageContaining(first).hasMessageContaining(second);
+            assertThatThrownBy(() -> client.produceOneSync("orders", 0, ProduceRecord.of(null, new byte[] {1}), ProduceOptions.defaults()))
+                    .isInstanceOf(BootstrapException.class).hasMessageContaining(first).hasMessageContaining(second);
+            assertThatThrownBy(() -> client.fetchSync("orders", 0, 0, FetchOptions.defaults()))
+                    .isInstanceOf(BootstrapException.class).hasMessageContaining(first).hasMessageContaining(second);
+        }
+    }
+
+    private static int unusedPort() throws Exception {
+        try (ServerSocket unused = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return unused.getLocalPort();
         }
     }
 

@@ -10,11 +10,17 @@ import io.kafkaex.protocol.error.KafkaErrorException;
 import io.kafkaex.protocol.error.KafkaErrorExceptions;
 import io.kafkaex.protocol.error.KafkaNotLeaderException;
 import io.kafkaex.protocol.message.ApiVersionsResponse;
+import io.kafkaex.telemetry.KafkaExTelemetryListener;
+import io.kafkaex.telemetry.RequestEvent;
+import io.kafkaex.telemetry.Telemetry;
+import io.kafkaex.telemetry.TelemetryEvent;
 
 import java.io.EOFException;
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ReadableByteChannel;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
@@ -91,9 +97,31 @@ class NetworkPartsTest {
 
         assertThatThrownBy(() -> inFlight.complete(frame(7, (short) 1))).isInstanceOf(ProtocolException.class)
                 .hasMessageContaining("correlation id 7");
+        assertThat(second).as("left in flight, to fail with the connection").isNotDone();
+        assertThat(inFlight.size()).isEqualTo(1);
+        inFlight.failAll(new BrokerConnectionException(new InetSocketAddress("127.0.0.1", 9092), "closed", null));
         assertThat(second).isCompletedExceptionally();
         assertThatThrownBy(() -> inFlight.complete(frame(3, (short) 1))).isInstanceOf(ProtocolException.class)
                 .hasMessageContaining("no request is waiting");
+    }
+
+    @Test
+    void aBodyTheParserRejectsFailsThatRequestAloneAndTheStreamGoesOn() {
+        InFlightRequests inFlight = new InFlightRequests(2);
+        CompletableFuture<Short> rejected = new CompletableFuture<>();
+        CompletableFuture<Short> next = new CompletableFuture<>();
+        inFlight.add(new PendingRequest<>(1, ApiKey.METADATA, (short) 1, 100, reader -> {
+            throw KafkaErrorExceptions.of(KafkaError.NOT_LEADER_OR_FOLLOWER, "orders", 0, null);
+        }, rejected, null));
+        inFlight.add(pending(2, 100, next));
+
+        inFlight.complete(frame(1, (short) 0));
+        inFlight.complete(frame(2, (short) 42));
+
+        assertThat(rejected).failsWithin(Duration.ZERO).withThrowableThat().havingCause()
+                .isInstanceOf(KafkaNotLeaderException.class);
+        assertThat(next).isCompletedWithValue((short) 42);
+        assertThat(inFlight.isEmpty()).isTrue();
     }
 
     @Test
@@ -108,20 +136,33 @@ class NetworkPartsTest {
     }
 
     @Test
-    void aBrokerErrorInAWellFormedResponseFailsOnlyItsRequest() {
-        CompletableFuture<Short> future = new CompletableFuture<>();
-        PendingRequest<Short> request = new PendingRequest<>(3, ApiKey.METADATA, (short) 1, Long.MAX_VALUE, reader -> {
-            throw KafkaErrorExceptions.of(KafkaError.forCode(reader.readShort()), "the topic");
-        }, future, null);
+    void telemetryCountsABrokerErrorAsAnAnsweredRequestAndAnUnparsableBodyAsItsException() {
+        List<TelemetryEvent> events = new ArrayList<>();
+        NetworkTelemetry telemetry = new NetworkTelemetry(Telemetry.of(List.of(new KafkaExTelemetryListener() {
+            @Override
+            public void onEvent(TelemetryEvent event) {
+                events.add(event);
+            }
+        })), "parts");
+        InetSocketAddress broker = InetSocketAddress.createUnresolved("broker", 9092);
+        InFlightRequests inFlight = new InFlightRequests(2);
+        inFlight.add(new PendingRequest<>(1, ApiKey.METADATA, (short) 1, 100, reader -> {
+            throw KafkaErrorExceptions.of(KafkaError.forCode(reader.readShort()), "orders", 0, null);
+        }, new CompletableFuture<Short>(), telemetry.requestStarted(ApiKey.METADATA, (short) 1, 1, broker, 30)));
+        inFlight.add(new PendingRequest<>(2, ApiKey.METADATA, (short) 1, 100, reader -> reader.readLong(),
+                new CompletableFuture<Long>(), telemetry.requestStarted(ApiKey.METADATA, (short) 1, 2, broker, 30)));
 
-        request.complete(frame(3, KafkaError.NOT_LEADER_OR_FOLLOWER.code())); // does not throw: the stream is intact
+        inFlight.complete(frame(1, KafkaError.NOT_LEADER_OR_FOLLOWER.code()));
+        inFlight.complete(frame(2, (short) 7)); // two bytes where the parser wants eight
 
-        assertThat(future).failsWithin(Duration.ZERO).withThrowableThat().havingCause()
-                .isInstanceOf(KafkaNotLeaderException.class);
-        CompletableFuture<Short> garbled = new CompletableFuture<>();
-        assertThatThrownBy(() -> pending(4, Long.MAX_VALUE, garbled).complete(ByteBuffer.allocate(5).putInt(4).flip()))
-                .as("a malformed body is a stream failure").isNotInstanceOf(KafkaErrorException.class);
-        assertThat(garbled).isCompletedExceptionally();
+        assertThat(events).hasSize(4);
+        RequestEvent.Stop answered = (RequestEvent.Stop) events.get(2);
+        assertThat(answered.metadata().correlationId()).isEqualTo(1);
+        assertThat(answered.outcome().isOk()).as("a response arrived; the produce/fetch span reports its code").isTrue();
+        assertThat(answered.bytesReceived()).isEqualTo(4 + 6);
+        RequestEvent.Thrown thrown = (RequestEvent.Thrown) events.get(3);
+        assertThat(thrown.metadata().correlationId()).isEqualTo(2);
+        assertThat(thrown.exception()).isNotInstanceOf(KafkaErrorException.class);
     }
 
     private static PendingRequest<Short> pending(int correlationId, long deadline, CompletableFuture<Short> future) {

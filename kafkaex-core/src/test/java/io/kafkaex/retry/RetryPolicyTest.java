@@ -76,6 +76,16 @@ class RetryPolicyTest {
     }
 
     @Test
+    void aRequestThatWasNeverSentIsRetriedByEveryOperationWithinTheBudget() {
+        RetryPolicy produce = RetryPolicy.forProduce(false).withBackoff(EXACT);
+        assertThat(produce.nextDelayForUnsent(1)).contains(Duration.ofMillis(100));
+        assertThat(produce.nextDelayForUnsent(3)).contains(Duration.ofMillis(400));
+        assertThat(produce.nextDelayForUnsent(4)).isEmpty();
+        assertThat(RetryPolicy.of(0, EXACT, Set.of()).nextDelayForUnsent(1)).isEmpty();
+        assertThatThrownBy(() -> produce.nextDelayForUnsent(0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void idempotentProduceAlsoRetriesWhenTheBatchMayHaveBeenWritten() {
         RetryPolicy produce = RetryPolicy.forProduce(true);
         assertThat(produce.retriableErrors()).containsExactlyInAnyOrder(UNKNOWN_TOPIC_OR_PARTITION,
