@@ -90,11 +90,9 @@ final class LeaderCalls {
         return new Leader(new InetSocketAddress(leader.host(), leader.port()), info);
     }
 
-    /** Completes on the event loop after {@code delay}. */
+    /** Completes on the event loop after {@code delay}; fails if the client closes first. */
     CompletableFuture<Void> after(Duration delay) {
-        CompletableFuture<Void> elapsed = new CompletableFuture<>();
-        network.schedule(delay, () -> elapsed.complete(null));
-        return elapsed;
+        return network.delay(delay);
     }
 
     static Throwable unwrap(Throwable error) {

@@ -42,11 +42,7 @@ final class Retries {
 
     /** Waits on the network's event-loop timers; gives up once the network is closed. */
     static Retries on(NetworkClient network, RetryPolicy policy) {
-        return new Retries(policy, delay -> {
-            CompletableFuture<Void> elapsed = new CompletableFuture<>();
-            network.schedule(delay, () -> elapsed.complete(null));
-            return elapsed;
-        }, network::isClosed);
+        return new Retries(policy, network::delay, network::isClosed);
     }
 
     /** The delay before attempt {@code attemptsMade + 1} after {@code error}, or empty to give up. */

@@ -83,13 +83,13 @@ public final class MetadataManager {
      * failure.
      */
     public CompletableFuture<ClusterMetadata> requestUpdate(RefreshReason reason) {
-        CompletableFuture<ClusterMetadata> result = new CompletableFuture<>();
-        network.schedule(Duration.ZERO, () -> {
+        return network.onLoop(() -> {
+            CompletableFuture<ClusterMetadata> result = new CompletableFuture<>();
             waitingForNext.add(result);
             policy.requestUpdate(reason);
             tick();
+            return result;
         });
-        return result;
     }
 
     /**
@@ -98,14 +98,10 @@ public final class MetadataManager {
      */
     public CompletableFuture<ClusterMetadata> fetchTopics(List<String> topics) {
         return metadata().thenCompose(known -> observedFetch(topics))
-                .thenCompose(fetched -> {
-                    CompletableFuture<ClusterMetadata> merged = new CompletableFuture<>();
-                    network.schedule(Duration.ZERO, () -> {
-                        install(current == null ? fetched : current.merge(fetched, MetadataScope.REQUESTED_TOPICS));
-                        merged.complete(current);
-                    });
-                    return merged;
-                });
+                .thenCompose(fetched -> network.onLoop(() -> {
+                    install(current == null ? fetched : current.merge(fetched, MetadataScope.REQUESTED_TOPICS));
+                    return CompletableFuture.completedFuture(current);
+                }));
     }
 
     /** Runs on the event loop: starts a refresh when one is due, else sleeps until the next is. */
@@ -125,8 +121,11 @@ public final class MetadataManager {
         if (dueAt < scheduledTickAtMillis) {
             long generation = ++tickGeneration;
             scheduledTickAtMillis = dueAt;
-            network.schedule(Duration.ofMillis(wait), () -> {
-                if (generation == tickGeneration) {
+            network.delay(Duration.ofMillis(wait)).whenComplete((elapsed, closed) -> {
+                if (closed != null) { // the client closed: nobody will refresh for those still waiting
+                    waitingForNext.forEach(future -> future.completeExceptionally(closed));
+                    waitingForNext.clear();
+                } else if (generation == tickGeneration) {
                     scheduledTickAtMillis = Long.MAX_VALUE;
                     tick();
                 }

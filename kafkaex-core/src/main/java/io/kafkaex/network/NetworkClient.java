@@ -19,9 +19,11 @@ import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -126,12 +128,50 @@ public final class NetworkClient implements AutoCloseable {
 
     /**
      * Runs {@code task} on the event-loop thread after {@code delay}; never, if the client closes first.
-     * Tasks must be short and must not block: they share the thread with all I/O.
+     * Tasks must be short and must not block: they share the thread with all I/O. For work someone waits on,
+     * use {@link #delay} or {@link #onLoop}, which end with a {@link ClientClosedException} instead.
      */
     public void schedule(Duration delay, Runnable task) {
         long due = System.nanoTime() + delay.toNanos();
-        tasks.add(() -> timers.add(new Timer(due, timerSequence++, task)));
+        tasks.add(() -> timers.add(new Timer(due, timerSequence++, task, null)));
         selector.wakeup();
+    }
+
+    /**
+     * Completes on the event-loop thread after {@code delay}, or fails with a {@link ClientClosedException}
+     * when the client closes first (so a retry waiting on its backoff ends with the client). Any thread.
+     */
+    public CompletableFuture<Void> delay(Duration delay) {
+        CompletableFuture<Void> elapsed = new CompletableFuture<>();
+        long due = System.nanoTime() + delay.toNanos();
+        tasks.add(() -> timers.add(new Timer(due, timerSequence++, () -> elapsed.complete(null), elapsed)));
+        selector.wakeup();
+        failIfClosed(elapsed);
+        return elapsed;
+    }
+
+    /**
+     * Runs {@code action} on the event-loop thread and completes with the future it returns; fails with a
+     * {@link ClientClosedException} when the client closes before the action ran. Any thread.
+     */
+    public <T> CompletableFuture<T> onLoop(Supplier<? extends CompletionStage<T>> action) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        tasks.add(() -> {
+            try {
+                action.get().whenComplete((value, error) -> {
+                    if (error != null) {
+                        result.completeExceptionally(error);
+                    } else {
+                        result.complete(value);
+                    }
+                });
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        selector.wakeup();
+        failIfClosed(result);
+        return result;
     }
 
     /**
@@ -332,9 +372,21 @@ public final class NetworkClient implements AutoCloseable {
         }
     }
 
+    /** {@link #failIfClosed(InetSocketAddress, CompletableFuture)} for work that concerns no broker. */
+    private void failIfClosed(CompletableFuture<?> future) {
+        if (closing) {
+            future.completeExceptionally(new ClientClosedException(options.clientId()));
+        }
+    }
+
     private void failEverything(Throwable cause) {
         closing = true;
         runTasks();
+        for (Timer timer : timers) {
+            if (timer.failOnClose() != null) {
+                timer.failOnClose().completeExceptionally(new ClientClosedException(options.clientId()));
+            }
+        }
         timers.clear();
         for (BrokerConnection connection : connections.values()) {
             connection.close(ConnectionCloseReason.SHUTDOWN, cause != null ? cause : closedError(connection.address()));
@@ -354,8 +406,12 @@ public final class NetworkClient implements AutoCloseable {
     private record ConnectionKey(InetSocketAddress address, TrafficClass trafficClass) {
     }
 
-    /** A task due at {@code dueNanos}; equal times run in the order they were scheduled. */
-    private record Timer(long dueNanos, long sequence, Runnable task) implements Comparable<Timer> {
+    /**
+     * A task due at {@code dueNanos}; equal times run in the order they were scheduled. {@code failOnClose}, when
+     * set, is the future someone waits on, failed if the client closes before the task ran.
+     */
+    private record Timer(long dueNanos, long sequence, Runnable task, CompletableFuture<?> failOnClose)
+            implements Comparable<Timer> {
         @Override
         public int compareTo(Timer other) {
             long byTime = dueNanos - other.dueNanos;

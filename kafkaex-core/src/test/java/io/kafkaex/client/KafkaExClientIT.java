@@ -3,6 +3,7 @@ package io.kafkaex.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.kafkaex.KafkaExException;
 import io.kafkaex.cluster.BootstrapException;
 import io.kafkaex.cluster.ClusterMetadata;
 import io.kafkaex.protocol.ApiKey;
@@ -15,6 +16,7 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -89,6 +91,20 @@ class KafkaExClientIT {
         try (ServerSocket unused = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return unused.getLocalPort();
         }
+    }
+
+    @Test
+    void closingTheClientEndsACallThatWaitsOnItsRetryBackoff(KafkaTestCluster cluster) throws Exception {
+        KafkaExClient client = KafkaExClient.create(KafkaExClientOptions.builder().bootstrapServers(cluster.bootstrapServers())
+                .clientId("client-it-closing").maxRetries(1_000).retryBackoff(Duration.ofSeconds(1), Duration.ofSeconds(1)).build());
+        CompletableFuture<RecordMetadata> retrying = client.produceOne("client-it-never-created", 0, new byte[] {1});
+        Thread.sleep(1_500); // a second attempt, then waiting on the backoff before the third
+        assertThat(retrying).as("unknown topics are retried (the topic may be being created)").isNotDone();
+
+        client.close();
+
+        assertThat(retrying).failsWithin(Duration.ofSeconds(10)).withThrowableThat().havingRootCause()
+                .isInstanceOf(KafkaExException.class).withMessageContaining("client-it-closing");
     }
 
     private static KafkaExClient client(String bootstrapServers) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -39,5 +40,22 @@ class NetworkClientTimerTest {
         client.close();
         Thread.sleep(500);
         assertThat(ran).isEmpty();
+    }
+
+    @Test
+    void whatSomeoneWaitsOnEndsWhenTheClientCloses() {
+        NetworkClient client = new NetworkClient(NetworkOptions.defaults("timers-waited"));
+        CompletableFuture<Void> backoff = client.delay(Duration.ofMinutes(5));
+        CompletableFuture<Void> elapsed = client.delay(Duration.ZERO);
+        assertThat(elapsed).succeedsWithin(Duration.ofSeconds(10));
+        assertThat(client.onLoop(() -> CompletableFuture.completedFuture(Thread.currentThread().getName())))
+                .succeedsWithin(Duration.ofSeconds(10)).isEqualTo("kafkaex-network-timers-waited");
+
+        client.close();
+
+        assertThat(backoff).failsWithin(Duration.ofSeconds(10)).withThrowableThat().havingCause()
+                .isInstanceOf(ClientClosedException.class).withMessageContaining("timers-waited");
+        assertThat(client.delay(Duration.ZERO)).as("asked after close").isCompletedExceptionally();
+        assertThat(client.onLoop(() -> CompletableFuture.completedFuture("never"))).isCompletedExceptionally();
     }
 }
