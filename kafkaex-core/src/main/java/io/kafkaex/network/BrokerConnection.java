@@ -141,7 +141,8 @@ final class BrokerConnection {
 
     /**
      * Fails what is overdue at {@code nowNanos}: a connect or negotiation past its deadline or an
-     * unanswered request closes the connection; a request still waiting to be sent fails alone.
+     * unanswered request closes the connection; a request still waiting to be sent fails alone, as a
+     * {@link RequestNotSentException} (it is safe to send again).
      *
      * @return the reason to close the connection, or {@code null}
      */
@@ -156,9 +157,9 @@ final class BrokerConnection {
             QueuedRequest<?> queued = it.next();
             if (nowNanos - queued.deadlineNanos() >= 0) {
                 it.remove();
-                queued.future().completeExceptionally(new RequestTimeoutException(queued.spec().api().apiName()
-                        + " to broker " + describe() + " could not be sent within " + queued.spec().timeout()
-                        + " (connection state " + state + ")"));
+                queued.future().completeExceptionally(new RequestNotSentException(address, new RequestTimeoutException(
+                        queued.spec().api().apiName() + " could not be sent within " + queued.spec().timeout()
+                        + " (connection " + describe() + " is " + state + ")")));
             }
         }
         return null;

@@ -122,6 +122,15 @@ class NetworkClientFaultTest {
     }
 
     @Test
+    void aRequestWhoseDeadlinePassesBeforeTheConnectionIsReadyFailsAsNotSent() {
+        broker = MisbehavingBroker.builder(Misbehaviour.NEVER_ANSWER).answerApiVersions(false).start();
+
+        assertFailure(metadata(Duration.ofMillis(200))).isInstanceOf(RequestNotSentException.class)
+                .hasMessageContaining(broker.bootstrapServers()).hasMessageContaining("could not be sent within PT0.2S")
+                .hasCauseInstanceOf(RequestTimeoutException.class);
+    }
+
+    @Test
     void aRefusedConnectionFailsTheRequestAsNotSentNamingTheAddress() throws IOException {
         int port;
         try (ServerSocket unused = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
