@@ -21,11 +21,11 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ForkJoinPool;
 
 /**
  * The KafkaEx client: kafka_ex's {@code KafkaEx.API} in Java. Every operation is asynchronous and returns a
- * {@link CompletableFuture}, completed on the common fork-join pool, never on the network thread, so
+ * {@link CompletableFuture}, completed on the client's callback executor (see
+ * {@link KafkaExClientOptions#callbackExecutor()}), never on the network thread, so
  * dependent stages may take their time; each has a blocking variant ({@code *Sync}) that waits for it and
  * throws the failure itself (a {@code KafkaExException} subtype).
  *
@@ -38,7 +38,7 @@ public final class KafkaExClient implements AutoCloseable {
     private final KafkaExClientOptions options;
     private final NetworkClient network;
     private final MetadataManager metadata;
-    private final Executor callbacks = ForkJoinPool.commonPool();
+    private final CallbackExecutor callbacks;
     private final BrokerRouter brokers;
     private final DirectProducer producer;
     private final DirectFetcher fetcher;
@@ -49,6 +49,7 @@ public final class KafkaExClient implements AutoCloseable {
 
     private KafkaExClient(KafkaExClientOptions options) {
         this.options = options;
+        this.callbacks = CallbackExecutor.of(options);
         Telemetry telemetry = Telemetry.of(options.telemetryListeners());
         this.network = new NetworkClient(options.networkOptions(), telemetry);
         Bootstrap bootstrap = new Bootstrap(network, options.bootstrapServers(), options.requestTimeout(),
@@ -420,10 +421,11 @@ public final class KafkaExClient implements AutoCloseable {
         return await(alterConfigs(changes, validateOnly));
     }
 
-    /** Fails what is pending, closes every connection and stops the network thread. */
+    /** Fails what is pending, closes every connection and stops the network thread and the client's own callback threads. */
     @Override
     public void close() {
-        network.close();
+        network.close(); // fails what is pending first, so those results reach their callers
+        callbacks.shutdown();
     }
 
     /** The least-loaded broker of the current snapshot (ties broken at random); bootstraps first if needed. */

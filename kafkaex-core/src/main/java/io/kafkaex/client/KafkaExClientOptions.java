@@ -7,6 +7,7 @@ import io.kafkaex.telemetry.KafkaExTelemetryListener;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 
 /**
  * The settings of a KafkaEx client, immutable and validated when built: each invalid value is reported with
@@ -55,6 +56,7 @@ public final class KafkaExClientOptions {
     private final int maxInFlightPerConnection;
     private final int maxResponseBytes;
     private final List<KafkaExTelemetryListener> telemetryListeners;
+    private final Executor callbackExecutor;
 
     private KafkaExClientOptions(Builder builder) {
         this.bootstrapServers = List.copyOf(builder.bootstrapServers);
@@ -72,6 +74,7 @@ public final class KafkaExClientOptions {
         this.maxInFlightPerConnection = builder.maxInFlightPerConnection;
         this.maxResponseBytes = builder.maxResponseBytes;
         this.telemetryListeners = List.copyOf(builder.telemetryListeners);
+        this.callbackExecutor = builder.callbackExecutor;
     }
 
     public static Builder builder() {
@@ -96,6 +99,7 @@ public final class KafkaExClientOptions {
         builder.maxInFlightPerConnection = maxInFlightPerConnection;
         builder.maxResponseBytes = maxResponseBytes;
         builder.telemetryListeners.addAll(telemetryListeners);
+        builder.callbackExecutor = callbackExecutor;
         return builder;
     }
 
@@ -151,6 +155,14 @@ public final class KafkaExClientOptions {
         return telemetryListeners;
     }
 
+    /**
+     * Where the client completes the futures it returns; {@code null} (the default) for a pool the client owns
+     * and stops on close. A given executor must run tasks promptly and is not shut down by the client.
+     */
+    public Executor callbackExecutor() {
+        return callbackExecutor;
+    }
+
     /** The network layer's share of these options. */
     public NetworkOptions networkOptions() {
         return new NetworkOptions(clientId, maxResponseBytes, maxInFlightPerConnection, connectTimeout, reconnectBackoff,
@@ -175,6 +187,7 @@ public final class KafkaExClientOptions {
         private int maxInFlightPerConnection = NetworkOptions.DEFAULT_MAX_IN_FLIGHT;
         private int maxResponseBytes = NetworkOptions.DEFAULT_MAX_FRAME_BYTES;
         private final List<KafkaExTelemetryListener> telemetryListeners = new ArrayList<>();
+        private Executor callbackExecutor;
 
         private Builder() {
         }
@@ -251,6 +264,12 @@ public final class KafkaExClientOptions {
 
         public Builder telemetryListener(KafkaExTelemetryListener listener) {
             telemetryListeners.add(listener);
+            return this;
+        }
+
+        /** Completes the client's futures on {@code executor} instead of a pool of its own; {@code null} resets. */
+        public Builder callbackExecutor(Executor executor) {
+            this.callbackExecutor = executor;
             return this;
         }
 

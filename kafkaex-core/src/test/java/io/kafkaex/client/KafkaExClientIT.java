@@ -17,6 +17,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -66,11 +68,19 @@ class KafkaExClientIT {
     }
 
     @Test
-    void resultsArriveOffTheNetworkThread(KafkaTestCluster cluster) throws Exception {
+    void resultsArriveOffTheNetworkThreadOnTheCallbackExecutor(KafkaTestCluster cluster) throws Exception {
         try (KafkaExClient client = client(cluster.bootstrapServers())) {
             String thread = client.metadata().thenApply(ignored -> Thread.currentThread().getName()).get(30, TimeUnit.SECONDS);
-            assertThat(thread).doesNotStartWith("kafkaex-network-");
+            assertThat(thread).startsWith("kafkaex-callbacks-client-it-");
         }
+        ExecutorService given = Executors.newSingleThreadExecutor(task -> new Thread(task, "given-callbacks"));
+        try (KafkaExClient client = KafkaExClient.create(KafkaExClientOptions.builder().bootstrapServers(cluster.bootstrapServers())
+                .clientId("client-it-given").callbackExecutor(given).build())) {
+            String thread = client.metadata().thenApply(ignored -> Thread.currentThread().getName()).get(30, TimeUnit.SECONDS);
+            assertThat(thread).isEqualTo("given-callbacks");
+        }
+        assertThat(given.isShutdown()).as("a given executor belongs to its owner").isFalse();
+        given.shutdown();
     }
 
     @Test
