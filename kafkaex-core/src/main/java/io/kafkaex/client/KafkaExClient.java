@@ -8,6 +8,7 @@ import io.kafkaex.cluster.MetadataRefreshPolicy;
 import io.kafkaex.cluster.Node;
 import io.kafkaex.cluster.RefreshReason;
 import io.kafkaex.network.BrokerApiVersions;
+import io.kafkaex.network.ConnectionAuthenticator;
 import io.kafkaex.network.NetworkClient;
 import io.kafkaex.retry.Backoff;
 import io.kafkaex.retry.RetryPolicy;
@@ -51,7 +52,7 @@ public final class KafkaExClient implements AutoCloseable {
         this.options = options;
         this.callbacks = CallbackExecutor.of(options);
         Telemetry telemetry = Telemetry.of(options.telemetryListeners());
-        this.network = new NetworkClient(options.networkOptions(), telemetry);
+        this.network = new NetworkClient(options.networkOptions(), telemetry, ConnectionAuthenticator.NONE, options.tls());
         Bootstrap bootstrap = new Bootstrap(network, options.bootstrapServers(), options.requestTimeout(),
                 System::currentTimeMillis);
         this.metadata = new MetadataManager(network, bootstrap, new MetadataRefreshPolicy(options.metadataRefreshInterval(),

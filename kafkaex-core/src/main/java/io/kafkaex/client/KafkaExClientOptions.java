@@ -2,6 +2,7 @@ package io.kafkaex.client;
 
 import io.kafkaex.cluster.BootstrapServer;
 import io.kafkaex.network.NetworkOptions;
+import io.kafkaex.security.tls.TlsOptions;
 import io.kafkaex.telemetry.KafkaExTelemetryListener;
 
 import java.time.Duration;
@@ -57,6 +58,7 @@ public final class KafkaExClientOptions {
     private final int maxResponseBytes;
     private final List<KafkaExTelemetryListener> telemetryListeners;
     private final Executor callbackExecutor;
+    private final TlsOptions tls;
 
     private KafkaExClientOptions(Builder builder) {
         this.bootstrapServers = List.copyOf(builder.bootstrapServers);
@@ -75,6 +77,7 @@ public final class KafkaExClientOptions {
         this.maxResponseBytes = builder.maxResponseBytes;
         this.telemetryListeners = List.copyOf(builder.telemetryListeners);
         this.callbackExecutor = builder.callbackExecutor;
+        this.tls = builder.tls;
     }
 
     public static Builder builder() {
@@ -100,6 +103,7 @@ public final class KafkaExClientOptions {
         builder.maxResponseBytes = maxResponseBytes;
         builder.telemetryListeners.addAll(telemetryListeners);
         builder.callbackExecutor = callbackExecutor;
+        builder.tls = tls;
         return builder;
     }
 
@@ -163,6 +167,11 @@ public final class KafkaExClientOptions {
         return callbackExecutor;
     }
 
+    /** TLS settings of every broker connection; {@code null} (the default) for plain TCP. */
+    public TlsOptions tls() {
+        return tls;
+    }
+
     /** The network layer's share of these options. */
     public NetworkOptions networkOptions() {
         return new NetworkOptions(clientId, maxResponseBytes, maxInFlightPerConnection, connectTimeout, reconnectBackoff,
@@ -188,6 +197,7 @@ public final class KafkaExClientOptions {
         private int maxResponseBytes = NetworkOptions.DEFAULT_MAX_FRAME_BYTES;
         private final List<KafkaExTelemetryListener> telemetryListeners = new ArrayList<>();
         private Executor callbackExecutor;
+        private TlsOptions tls;
 
         private Builder() {
         }
@@ -270,6 +280,12 @@ public final class KafkaExClientOptions {
         /** Completes the client's futures on {@code executor} instead of a pool of its own; {@code null} resets. */
         public Builder callbackExecutor(Executor executor) {
             this.callbackExecutor = executor;
+            return this;
+        }
+
+        /** Connects to brokers over TLS with {@code tls} (kafka_ex's {@code use_ssl}/{@code ssl_options}); {@code null} for plain TCP. */
+        public Builder tls(TlsOptions tls) {
+            this.tls = tls;
             return this;
         }
 

@@ -7,6 +7,7 @@ import io.kafkaex.protocol.RequestFrames;
 import io.kafkaex.protocol.error.KafkaError;
 import io.kafkaex.protocol.message.ApiVersionsRequest;
 import io.kafkaex.protocol.message.ApiVersionsResponse;
+import io.kafkaex.security.tls.TlsOptions;
 import io.kafkaex.telemetry.ConnectionCloseReason;
 
 import java.io.IOException;
@@ -22,19 +23,20 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.BiFunction;
+import javax.net.ssl.SSLException;
 
 /**
  * One TCP connection to a broker for one traffic class, and its state machine: BACKOFF (waiting to
- * reconnect) → CONNECTING → NEGOTIATING (ApiVersions) → AUTHENTICATING (the {@link ConnectionAuthenticator}) →
+ * reconnect) → CONNECTING → HANDSHAKING (TLS, when configured; plaintext passes straight on) → NEGOTIATING (ApiVersions) → AUTHENTICATING (the {@link ConnectionAuthenticator}) →
  * READY → CLOSED.
  * Requests wait in a queue until the connection is ready and the in-flight window has room; each is then
- * written at the highest version both sides support.
+ * written at the highest version both sides support. Bytes go through a {@link Transport}: plain TCP or TLS.
  *
  * <p>Not thread-safe: only the event-loop thread of its {@link NetworkClient} calls it.
  */
 final class BrokerConnection {
 
-    enum State { BACKOFF, CONNECTING, NEGOTIATING, AUTHENTICATING, READY, CLOSED }
+    enum State { BACKOFF, CONNECTING, HANDSHAKING, NEGOTIATING, AUTHENTICATING, READY, CLOSED }
 
     /** Sent in ApiVersions v3+; must match the broker's pattern (kafka_ex's "kafka_ex" did not). */
     static final String SOFTWARE_NAME = "kafkaex-java";
@@ -45,6 +47,7 @@ final class BrokerConnection {
     private final NetworkOptions options;
     private final NetworkTelemetry telemetry;
     private final ConnectionAuthenticator authenticator;
+    private final TlsOptions tls;
     private final Executor eventLoop;
     private final FrameReader frameReader;
     private final InFlightRequests inFlight;
@@ -55,6 +58,7 @@ final class BrokerConnection {
     private long connectAtNanos;
     private long connectDeadlineNanos;
     private SocketChannel channel;
+    private Transport transport;
     private SelectionKey selectionKey;
     private BrokerApiVersions apiVersions;
     private int nextCorrelationId;
@@ -62,12 +66,13 @@ final class BrokerConnection {
     private NetworkTelemetry.ConnectionSpan span;
 
     BrokerConnection(InetSocketAddress address, TrafficClass trafficClass, NetworkOptions options, NetworkTelemetry telemetry,
-            ConnectionAuthenticator authenticator, Executor eventLoop, long connectAtNanos) {
+            ConnectionAuthenticator authenticator, TlsOptions tls, Executor eventLoop, long connectAtNanos) {
         this.address = address;
         this.trafficClass = trafficClass;
         this.options = options;
         this.telemetry = telemetry;
         this.authenticator = authenticator;
+        this.tls = tls;
         this.eventLoop = eventLoop;
         this.frameReader = new FrameReader(options.maxFrameBytes());
         this.inFlight = new InFlightRequests(options.maxInFlight());
@@ -100,10 +105,12 @@ final class BrokerConnection {
         if (state != State.BACKOFF || nowNanos - connectAtNanos < 0) {
             return;
         }
-        span = telemetry.connectionStarted(address, false);
+        span = telemetry.connectionStarted(address, tls != null);
         channel = SocketChannel.open();
         channel.configureBlocking(false);
         channel.socket().setTcpNoDelay(true);
+        transport = tls == null ? new PlaintextTransport(channel)
+                : new TlsTransport(channel, tls.newEngine(address.getHostString(), address.getPort()));
         connectDeadlineNanos = nowNanos + options.connectTimeout().toNanos();
         state = State.CONNECTING;
         selectionKey = channel.register(selector, SelectionKey.OP_CONNECT, this);
@@ -114,16 +121,36 @@ final class BrokerConnection {
 
     /**
      * Handles the selector's readiness for this connection. A failed write closes the connection here (as
-     * {@link ConnectionCloseReason#SEND_ERROR}); what this throws comes from connecting or reading.
+     * {@link ConnectionCloseReason#SEND_ERROR}), and so does a failed TLS handshake (as
+     * {@link ConnectionCloseReason#INIT_ERROR} with a {@link TlsHandshakeException}); what this throws comes from
+     * connecting or reading.
      */
     void onSelected() throws IOException {
+        try {
+            onReady();
+        } catch (SSLException e) {
+            if (state == State.READY) {
+                throw e;
+            }
+            // TLS 1.3 reports a rejected client certificate only after the client's handshake ended: setup failure too
+            close(ConnectionCloseReason.INIT_ERROR, TlsHandshakeException.classify(address, e));
+        }
+    }
+
+    private void onReady() throws IOException {
         if (selectionKey.isConnectable() && channel.finishConnect()) {
             onConnected();
+        }
+        if (state == State.HANDSHAKING) {
+            if (selectionKey.isValid() && (selectionKey.isReadable() || selectionKey.isWritable())) {
+                continueHandshake();
+            }
+            return;
         }
         if (selectionKey.isValid() && selectionKey.isReadable()) {
             ByteBuffer frame;
             lastActivityNanos = System.nanoTime();
-            while (state != State.CLOSED && (frame = frameReader.read(channel)) != null) {
+            while (state != State.CLOSED && (frame = frameReader.read(transport)) != null) {
                 inFlight.complete(frame);
                 if (state == State.READY) {
                     sendWaiting();
@@ -202,7 +229,7 @@ final class BrokerConnection {
         }
         if (channel != null) {
             try {
-                channel.close();
+                (transport != null ? transport : channel).close(); // TLS: close_notify first
             } catch (IOException e) {
                 // closing anyway
             }
@@ -230,13 +257,24 @@ final class BrokerConnection {
     }
 
     private boolean isSettingUp() {
-        return state == State.CONNECTING || state == State.NEGOTIATING || state == State.AUTHENTICATING;
+        return state == State.CONNECTING || state == State.HANDSHAKING || state == State.NEGOTIATING || state == State.AUTHENTICATING;
     }
 
-    private void onConnected() {
-        state = State.NEGOTIATING;
-        selectionKey.interestOps(SelectionKey.OP_READ);
-        negotiate(ApiKey.API_VERSIONS.highestStableVersion());
+    private void onConnected() throws IOException {
+        state = State.HANDSHAKING;
+        continueHandshake();
+    }
+
+    private void continueHandshake() throws IOException {
+        switch (transport.handshake()) {
+            case NEED_READ -> selectionKey.interestOps(SelectionKey.OP_READ);
+            case NEED_WRITE -> selectionKey.interestOps(SelectionKey.OP_WRITE);
+            case DONE -> {
+                state = State.NEGOTIATING;
+                selectionKey.interestOps(SelectionKey.OP_READ);
+                negotiate(ApiKey.API_VERSIONS.highestStableVersion());
+            }
+        }
     }
 
     /**
@@ -369,14 +407,16 @@ final class BrokerConnection {
     private void writeUnwritten() throws IOException {
         while (!unwritten.isEmpty()) {
             ByteBuffer next = unwritten.peekFirst();
-            channel.write(next);
+            transport.write(next);
             if (next.hasRemaining()) {
                 selectionKey.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
                 return;
             }
             unwritten.pollFirst();
         }
-        if (selectionKey.isValid()) {
+        if (!transport.flush()) {
+            selectionKey.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
+        } else if (selectionKey.isValid()) {
             selectionKey.interestOps(SelectionKey.OP_READ);
         }
     }

@@ -1,6 +1,7 @@
 package io.kafkaex.network;
 
 import io.kafkaex.KafkaExException;
+import io.kafkaex.security.tls.TlsOptions;
 import io.kafkaex.telemetry.ConnectionCloseReason;
 import io.kafkaex.telemetry.Telemetry;
 
@@ -43,6 +44,7 @@ public final class NetworkClient implements AutoCloseable {
     private final NetworkOptions options;
     private final NetworkTelemetry telemetry;
     private final ConnectionAuthenticator authenticator;
+    private final TlsOptions tls;
     private final Selector selector;
     private final Thread eventLoop;
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
@@ -64,9 +66,18 @@ public final class NetworkClient implements AutoCloseable {
 
     /** A network client whose connections are authenticated by {@code authenticator} before they take requests. */
     public NetworkClient(NetworkOptions options, Telemetry telemetry, ConnectionAuthenticator authenticator) {
+        this(options, telemetry, authenticator, null);
+    }
+
+    /**
+     * A network client whose connections speak TLS with {@code tls} ({@code null}: plain TCP), then are
+     * authenticated by {@code authenticator} before they take requests.
+     */
+    public NetworkClient(NetworkOptions options, Telemetry telemetry, ConnectionAuthenticator authenticator, TlsOptions tls) {
         this.options = options;
         this.telemetry = new NetworkTelemetry(telemetry, options.clientId());
         this.authenticator = authenticator;
+        this.tls = tls;
         try {
             this.selector = Selector.open();
         } catch (IOException e) {
@@ -327,7 +338,7 @@ public final class NetworkClient implements AutoCloseable {
         if (existing != null && existing.state() != BrokerConnection.State.CLOSED) {
             return existing;
         }
-        BrokerConnection created = new BrokerConnection(broker, trafficClass, options, telemetry, authenticator,
+        BrokerConnection created = new BrokerConnection(broker, trafficClass, options, telemetry, authenticator, tls,
                 this::runOnLoop, System.nanoTime() + backoffNanos(broker));
         created.negotiated().whenComplete((versions, setupFailure) -> { // completes on this loop thread
             if (setupFailure == null) {
