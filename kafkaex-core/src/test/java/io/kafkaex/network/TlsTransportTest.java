@@ -23,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,8 +32,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@link TlsTransport} against a blocking JDK TLS echo server on 127.0.0.1 with the harness' broker certificate:
- * the handshake driven by a selector, 3 MiB each way (many records, partial writes, buffer growth), and
- * close_notify seen by the server.
+ * the handshake driven by a selector, 3 MiB each way (many records, partial writes), and close_notify wrapped
+ * on close.
  */
 class TlsTransportTest {
 
@@ -46,16 +47,16 @@ class TlsTransportTest {
 
     @ParameterizedTest
     @ValueSource(strings = {TlsOptions.TLS_1_3, TlsOptions.TLS_1_2})
-    void bytesCrossIntactBothWaysAndCloseSendsCloseNotify(String protocol) throws Exception {
+    void bytesCrossIntactBothWaysAndCloseWrapsCloseNotify(String protocol) throws Exception {
         byte[] payload = new byte[SIZE];
         new Random(7).nextBytes(payload);
         try (SSLServerSocket server = serverSocket(); Selector selector = Selector.open()) {
-            CompletableFuture<Boolean> closeNotifySeen = CompletableFuture.supplyAsync(() -> echoOnce(server));
+            CompletableFuture<Boolean> endOfStreamSeen = CompletableFuture.supplyAsync(() -> echoOnce(server));
             SocketChannel channel = SocketChannel.open(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getLocalPort()));
             channel.configureBlocking(false);
             SelectionKey key = channel.register(selector, 0);
-            TlsTransport transport = new TlsTransport(channel, TestTlsOptions.trusting(tls).protocols(protocol).build()
-                    .newEngine("127.0.0.1", server.getLocalPort()));
+            SSLEngine engine = TestTlsOptions.trusting(tls).protocols(protocol).build().newEngine("127.0.0.1", server.getLocalPort());
+            TlsTransport transport = new TlsTransport(channel, engine);
 
             Transport.Handshake step;
             while ((step = transport.handshake()) != Transport.Handshake.DONE) {
@@ -79,7 +80,8 @@ class TlsTransportTest {
             transport.close();
 
             assertThat(in.flip()).isEqualTo(ByteBuffer.wrap(payload));
-            assertThat(closeNotifySeen.get(10, TimeUnit.SECONDS)).as("server read the end of the TLS stream").isTrue();
+            assertThat(engine.isOutboundDone()).as("close_notify wrapped").isTrue();
+            assertThat(endOfStreamSeen.get(10, TimeUnit.SECONDS)).as("server read the end of the stream").isTrue();
             assertThat(channel.isOpen()).isFalse();
         }
     }
