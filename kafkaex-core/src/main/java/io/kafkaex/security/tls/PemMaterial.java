@@ -1,77 +1,62 @@
 package io.kafkaex.security.tls;
 
-import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
+import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Decodes PEM text: X.509 certificates ({@code CERTIFICATE} blocks) and unencrypted PKCS#8 private keys
- * ({@code PRIVATE KEY} blocks, RSA, EC or EdDSA). Stateless; any thread.
+ * PEM certificates, and for a client certificate its PKCS#8 key, each from a file or inline text (the file
+ * when both are set). Turned into an in-memory PKCS12 store. Immutable; any thread.
  */
-final class PemMaterial {
+record PemMaterial(String certificates, Path certificatesFile, String key, Path keyFile) implements TlsMaterial {
 
-    private static final Pattern BLOCK = Pattern.compile("-----BEGIN ([A-Z0-9 ]+)-----([^-]*)-----END \\1-----");
-    private static final String[] KEY_ALGORITHMS = {"RSA", "EC", "Ed25519", "Ed448", "DSA"};
+    /** Password of the in-memory store; it never leaves this process. */
+    private static final char[] IN_MEMORY_PASSWORD = "kafkaex-pem".toCharArray();
 
-    private PemMaterial() {
+    @Override
+    public String description() {
+        return "PEM " + (certificatesFile != null ? "file " + certificatesFile : "text")
+                + (key != null || keyFile != null ? " with key " + (keyFile != null ? "file " + keyFile : "text") : "");
     }
 
-    /** Every certificate in {@code pem}, in order. */
-    static List<Certificate> certificates(String pem) throws GeneralSecurityException {
-        List<byte[]> blocks = blocks(pem, "CERTIFICATE");
-        if (blocks.isEmpty()) {
-            throw new GeneralSecurityException("no -----BEGIN CERTIFICATE----- block found");
-        }
-        CertificateFactory factory = CertificateFactory.getInstance("X.509");
-        List<Certificate> certificates = new ArrayList<>();
-        for (byte[] der : blocks) {
-            certificates.add(factory.generateCertificate(new ByteArrayInputStream(der)));
-        }
-        return certificates;
+    @Override
+    public char[] keyEntryPassword() {
+        return IN_MEMORY_PASSWORD.clone();
     }
 
-    /** The single PKCS#8 private key in {@code pem}. */
-    static PrivateKey privateKey(String pem) throws GeneralSecurityException {
-        List<byte[]> blocks = blocks(pem, "PRIVATE KEY");
-        if (blocks.size() != 1) {
-            String hint = pem.contains("-----BEGIN RSA PRIVATE KEY-----") || pem.contains("-----BEGIN EC PRIVATE KEY-----")
-                    || pem.contains("-----BEGIN ENCRYPTED PRIVATE KEY-----")
-                    ? " (convert it to an unencrypted PKCS#8 key: openssl pkcs8 -topk8 -nocrypt)" : "";
-            throw new GeneralSecurityException("expected exactly one -----BEGIN PRIVATE KEY----- block, found "
-                    + blocks.size() + hint);
-        }
-        PKCS8EncodedKeySpec spec = new PKCS8EncodedKeySpec(blocks.get(0));
-        for (String algorithm : KEY_ALGORITHMS) {
-            try {
-                return KeyFactory.getInstance(algorithm).generatePrivate(spec);
-            } catch (GeneralSecurityException notThisAlgorithm) {
-                // try the next one
-            }
-        }
-        throw new GeneralSecurityException("the private key is not an RSA, EC, EdDSA or DSA PKCS#8 key");
-    }
-
-    private static List<byte[]> blocks(String pem, String type) throws GeneralSecurityException {
-        List<byte[]> blocks = new ArrayList<>();
-        Matcher matcher = BLOCK.matcher(pem);
-        while (matcher.find()) {
-            if (matcher.group(1).equals(type)) {
-                try {
-                    blocks.add(Base64.getMimeDecoder().decode(matcher.group(2).trim()));
-                } catch (IllegalArgumentException e) {
-                    throw new GeneralSecurityException("a " + type + " block is not valid base64");
+    @Override
+    public KeyStore load(boolean withKey) throws InvalidTlsMaterialException {
+        try {
+            List<Certificate> chain = PemDecoder.certificates(certificatesFile != null ? Files.readString(certificatesFile) : certificates);
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            if (withKey) {
+                PrivateKey privateKey = PemDecoder.privateKey(keyFile != null ? Files.readString(keyFile) : key);
+                store.setKeyEntry("client", privateKey, IN_MEMORY_PASSWORD, chain.toArray(Certificate[]::new));
+            } else {
+                for (int i = 0; i < chain.size(); i++) {
+                    store.setCertificateEntry("ca-" + i, chain.get(i));
                 }
             }
+            return store;
+        } catch (NoSuchFileException e) {
+            throw new InvalidTlsMaterialException(description() + ": file not found: " + e.getFile());
+        } catch (IOException e) {
+            throw new InvalidTlsMaterialException(description() + ": cannot be read (" + e.getMessage() + ")");
+        } catch (GeneralSecurityException e) {
+            throw new InvalidTlsMaterialException(description() + ": " + e.getMessage());
         }
-        return blocks;
+    }
+
+    /** Without the PEM text (a key must not reach a log). */
+    @Override
+    public String toString() {
+        return description();
     }
 }

@@ -36,8 +36,8 @@ public final class TlsOptions {
     /** TLS 1.3 and 1.2, as the Java client's default {@code ssl.enabled.protocols}. */
     public static final List<String> DEFAULT_PROTOCOLS = List.of(TLS_1_3, TLS_1_2);
 
-    private final StoreSource trust;
-    private final StoreSource key;
+    private final TlsMaterial trust;
+    private final TlsMaterial key;
     private final List<String> protocols;
     private final boolean hostnameVerification;
     private final SSLContext context;
@@ -95,8 +95,8 @@ public final class TlsOptions {
     /** Collects TLS settings; {@link #build()} loads and checks the material. Not thread-safe. */
     public static final class Builder {
 
-        private StoreSource trust;
-        private StoreSource key;
+        private TlsMaterial trust;
+        private TlsMaterial key;
         private List<String> protocols = DEFAULT_PROTOCOLS;
         private boolean hostnameVerification = true;
 
@@ -105,19 +105,19 @@ public final class TlsOptions {
 
         /** Trust the CAs in a trust store file of {@code type} ({@code JKS} or {@code PKCS12}). */
         public Builder trustStore(Path file, String type, String password) {
-            this.trust = StoreSource.storeFile(Objects.requireNonNull(file, "file"), type, password, null);
+            this.trust = new StoreFileMaterial(Objects.requireNonNull(file, "file"), type, password, null);
             return this;
         }
 
         /** Trust the CA certificates in a PEM file. */
         public Builder trustPem(Path file) {
-            this.trust = StoreSource.pem(null, Objects.requireNonNull(file, "file"), null, null);
+            this.trust = new PemMaterial(null, Objects.requireNonNull(file, "file"), null, null);
             return this;
         }
 
         /** Trust the CA certificates in PEM text ({@code -----BEGIN CERTIFICATE-----} blocks). */
         public Builder trustPemText(String certificates) {
-            this.trust = StoreSource.pem(Objects.requireNonNull(certificates, "certificates"), null, null, null);
+            this.trust = new PemMaterial(Objects.requireNonNull(certificates, "certificates"), null, null, null);
             return this;
         }
 
@@ -128,20 +128,20 @@ public final class TlsOptions {
 
         /** Present the client certificate of a key store file; {@code keyPassword} when it differs from the store's. */
         public Builder keyStore(Path file, String type, String password, String keyPassword) {
-            this.key = StoreSource.storeFile(Objects.requireNonNull(file, "file"), type, password, keyPassword);
+            this.key = new StoreFileMaterial(Objects.requireNonNull(file, "file"), type, password, keyPassword);
             return this;
         }
 
         /** Present a client certificate chain (PEM, leaf first) with its unencrypted PKCS#8 key (PEM). */
         public Builder clientPem(Path certificateChain, Path privateKey) {
-            this.key = StoreSource.pem(null, Objects.requireNonNull(certificateChain, "certificateChain"), null,
+            this.key = new PemMaterial(null, Objects.requireNonNull(certificateChain, "certificateChain"), null,
                     Objects.requireNonNull(privateKey, "privateKey"));
             return this;
         }
 
         /** {@link #clientPem(Path, Path)} with the PEM text itself. */
         public Builder clientPemText(String certificateChain, String privateKey) {
-            this.key = StoreSource.pem(Objects.requireNonNull(certificateChain, "certificateChain"), null,
+            this.key = new PemMaterial(Objects.requireNonNull(certificateChain, "certificateChain"), null,
                     Objects.requireNonNull(privateKey, "privateKey"), null);
             return this;
         }
@@ -187,7 +187,7 @@ public final class TlsOptions {
                     keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
                     KeyStore keys = key.load(true);
                     try {
-                        keyManagers.init(keys, key.keyPassword());
+                        keyManagers.init(keys, key.keyEntryPassword());
                     } catch (java.security.UnrecoverableKeyException e) {
                         throw new InvalidTlsMaterialException(key.description() + ": wrong key password");
                     }

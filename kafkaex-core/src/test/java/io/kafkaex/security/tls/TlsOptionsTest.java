@@ -87,6 +87,8 @@ class TlsOptionsTest {
         TlsOptions options = TestTlsOptions.mutual(tls).build();
 
         assertThat(options.toString()).doesNotContain(tls.password());
+        assertThat(new StoreFileMaterial(tls.trustStore(), "PKCS12", secret, secret).toString()).doesNotContain(secret);
+        assertThat(new PemMaterial("cert", null, secret, null).toString()).doesNotContain(secret);
         assertThatThrownBy(() -> TlsOptions.builder().trustStore(tls.trustStore(), "PKCS12", secret).build())
                 .isInstanceOf(InvalidTlsMaterialException.class)
                 .hasMessageContaining(tls.trustStore().toString())
