@@ -161,7 +161,7 @@ final class BrokerConnection {
             try {
                 writeUnwritten();
             } catch (IOException e) {
-                close(ConnectionCloseReason.SEND_ERROR, new BrokerConnectionException(address, "write failed: " + e.getMessage(), e));
+                closeOnWriteFailure(e);
             }
         }
     }
@@ -375,6 +375,15 @@ final class BrokerConnection {
         try {
             writeUnwritten();
         } catch (IOException e) {
+            closeOnWriteFailure(e);
+        }
+    }
+
+    /** A TLS alert before the connection was ready is a failed handshake (e.g. TLS 1.3 rejecting our certificate). */
+    private void closeOnWriteFailure(IOException e) {
+        if (e instanceof SSLException tlsFailure && state != State.READY) {
+            close(ConnectionCloseReason.INIT_ERROR, TlsHandshakeException.classify(address, tlsFailure));
+        } else {
             close(ConnectionCloseReason.SEND_ERROR, new BrokerConnectionException(address, "write failed: " + e.getMessage(), e));
         }
     }

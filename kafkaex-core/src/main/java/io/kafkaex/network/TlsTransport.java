@@ -51,7 +51,14 @@ final class TlsTransport implements Transport {
         } catch (SSLException e) {
             throw e;
         } catch (IOException e) {
-            throw brokenHandshake(e);
+            IOException cause = alertOr(e);
+            if (cause instanceof SSLException alert) {
+                throw alert;
+            }
+            SSLHandshakeException failure = new SSLHandshakeException("the connection broke during the TLS handshake: "
+                    + e.getMessage());
+            failure.initCause(e);
+            throw failure;
         }
     }
 
@@ -128,6 +135,10 @@ final class TlsTransport implements Transport {
         netOut.flip();
         try {
             channel.write(netOut);
+        } catch (SSLException e) {
+            throw e;
+        } catch (IOException e) {
+            throw alertOr(e);
         } finally {
             netOut.compact();
         }
@@ -165,11 +176,11 @@ final class TlsTransport implements Transport {
     private enum Step { PROGRESS, NEED_DATA, CLOSED }
 
     /**
-     * The socket broke mid-handshake, typically because the broker rejected us (TLS 1.2 with a missing client
-     * certificate: it sends an alert and closes while we are still writing). The alert, when it arrived, is the
-     * real cause: read it; otherwise report the broken connection as a handshake failure.
+     * The socket broke, typically because the broker rejected us: with a missing client certificate it sends an
+     * alert and closes while we still write (TLS 1.2: mid-handshake; TLS 1.3: right after it). The alert, when it
+     * arrived, is the real cause: returns it, or else {@code broken}.
      */
-    private SSLException brokenHandshake(IOException broken) {
+    private IOException alertOr(IOException broken) {
         try {
             for (int i = 0; i < 16 && unwrap() == Step.PROGRESS; i++) {
                 // process what the broker sent before it closed; an alert throws
@@ -179,10 +190,7 @@ final class TlsTransport implements Transport {
         } catch (IOException | RuntimeException unreadable) {
             // nothing more to learn
         }
-        SSLHandshakeException failure = new SSLHandshakeException("the connection broke during the TLS handshake: "
-                + broken.getMessage());
-        failure.initCause(broken);
-        return failure;
+        return broken;
     }
 
     private int drainAppIn(ByteBuffer dst) {
