@@ -8,7 +8,7 @@ import java.time.Duration;
  * @param clientId          sent in every request header
  * @param maxFrameBytes     largest response frame accepted; a larger one closes the connection
  * @param maxInFlight       requests awaiting responses per connection before more wait their turn
- * @param connectTimeout    how long a TCP connect plus the ApiVersions exchange may take
+ * @param connectTimeout    how long a TCP connect plus the TLS handshake (if any) and the ApiVersions exchange may take
  * @param reconnectBackoff  first delay before reconnecting to a broker that failed; doubles per failure
  * @param reconnectBackoffMax upper bound of that delay
  * @param connectionMaxIdle close a connection with nothing pending after this long without traffic
