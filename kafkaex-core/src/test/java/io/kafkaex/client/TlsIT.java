@@ -3,6 +3,8 @@ package io.kafkaex.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.kafkaex.cluster.BootstrapException;
+import io.kafkaex.network.TlsHandshakeException;
 import io.kafkaex.security.tls.TestTlsOptions;
 import io.kafkaex.security.tls.TlsOptions;
 import io.kafkaex.test.BrokerListener;
@@ -92,7 +94,10 @@ class TlsIT {
             long start = System.nanoTime();
             assertThatThrownBy(() -> client.latestOffsetSync("tls-it-any", 0))
                     .hasMessageContaining("TLS handshake failed: the broker's certificate is not signed by a trusted CA "
-                            + "(PKIX path building failed)");
+                            + "(PKIX path building failed)")
+                    .isInstanceOf(BootstrapException.class).cause() // the type survives bootstrap, for callers to act on
+                    .isInstanceOfSatisfying(TlsHandshakeException.class,
+                            failure -> assertThat(failure.reason()).isEqualTo(TlsHandshakeException.Reason.UNKNOWN_CA));
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
         }
     }

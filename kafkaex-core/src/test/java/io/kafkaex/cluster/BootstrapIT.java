@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kafkaex.network.NetworkClient;
 import io.kafkaex.network.NetworkOptions;
+import io.kafkaex.network.RequestNotSentException;
 import io.kafkaex.test.KafkaTestCluster;
 import io.kafkaex.test.junit.KafkaExBroker;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -51,7 +53,13 @@ class BootstrapIT {
             assertThatThrownBy(() -> bootstrap.fetch(List.of()).get(30, TimeUnit.SECONDS))
                     .isInstanceOf(ExecutionException.class).cause().isInstanceOf(BootstrapException.class)
                     .hasMessageContaining("127.0.0.1:" + first).hasMessageContaining("127.0.0.1:" + second)
-                    .hasMessageContaining("no-such-host.invalid:9092: host name does not resolve");
+                    .hasMessageContaining("no-such-host.invalid:9092: host name does not resolve")
+                    .satisfies(failure -> {
+                        assertThat(failure.getCause()).as("the first attempt's failure, for callers to inspect")
+                                .isInstanceOf(RequestNotSentException.class);
+                        assertThat(failure.getSuppressed()).hasSize(2);
+                        assertThat(failure.getSuppressed()[1]).isInstanceOf(UnknownHostException.class);
+                    });
         }
     }
 
