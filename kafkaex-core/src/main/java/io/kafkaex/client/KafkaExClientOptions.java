@@ -2,6 +2,10 @@ package io.kafkaex.client;
 
 import io.kafkaex.cluster.BootstrapServer;
 import io.kafkaex.network.NetworkOptions;
+import io.kafkaex.security.Password;
+import io.kafkaex.security.SaslCredentials;
+import io.kafkaex.security.SaslMechanism;
+import io.kafkaex.security.SecurityProtocol;
 import io.kafkaex.telemetry.KafkaExTelemetryListener;
 
 import java.time.Duration;
@@ -57,6 +61,8 @@ public final class KafkaExClientOptions {
     private final int maxResponseBytes;
     private final List<KafkaExTelemetryListener> telemetryListeners;
     private final Executor callbackExecutor;
+    private final SecurityProtocol securityProtocol;
+    private final SaslCredentials sasl;
 
     private KafkaExClientOptions(Builder builder) {
         this.bootstrapServers = List.copyOf(builder.bootstrapServers);
@@ -75,6 +81,8 @@ public final class KafkaExClientOptions {
         this.maxResponseBytes = builder.maxResponseBytes;
         this.telemetryListeners = List.copyOf(builder.telemetryListeners);
         this.callbackExecutor = builder.callbackExecutor;
+        this.securityProtocol = builder.securityProtocol;
+        this.sasl = builder.sasl;
     }
 
     public static Builder builder() {
@@ -100,6 +108,8 @@ public final class KafkaExClientOptions {
         builder.maxResponseBytes = maxResponseBytes;
         builder.telemetryListeners.addAll(telemetryListeners);
         builder.callbackExecutor = callbackExecutor;
+        builder.securityProtocol = securityProtocol;
+        builder.sasl = sasl;
         return builder;
     }
 
@@ -163,6 +173,23 @@ public final class KafkaExClientOptions {
         return callbackExecutor;
     }
 
+    /** How connections are secured; {@link SecurityProtocol#PLAINTEXT} by default. */
+    public SecurityProtocol securityProtocol() {
+        return securityProtocol;
+    }
+
+    /** The SASL mechanism and credentials, or {@code null} when the security protocol uses no SASL. */
+    public SaslCredentials sasl() {
+        return sasl;
+    }
+
+    /** The options that identify the client and its security; never shows a secret. */
+    @Override
+    public String toString() {
+        return "KafkaExClientOptions[bootstrapServers=" + bootstrapServers + ", clientId=" + clientId
+                + ", securityProtocol=" + securityProtocol + ", sasl=" + sasl + "]";
+    }
+
     /** The network layer's share of these options. */
     public NetworkOptions networkOptions() {
         return new NetworkOptions(clientId, maxResponseBytes, maxInFlightPerConnection, connectTimeout, reconnectBackoff,
@@ -188,6 +215,9 @@ public final class KafkaExClientOptions {
         private int maxResponseBytes = NetworkOptions.DEFAULT_MAX_FRAME_BYTES;
         private final List<KafkaExTelemetryListener> telemetryListeners = new ArrayList<>();
         private Executor callbackExecutor;
+        private SecurityProtocol securityProtocol = SecurityProtocol.PLAINTEXT;
+        private SaslCredentials sasl;
+        private boolean saslIncomplete;
 
         private Builder() {
         }
@@ -273,6 +303,29 @@ public final class KafkaExClientOptions {
             return this;
         }
 
+        /** How connections are secured: {@code PLAINTEXT} (default) or {@code SASL_PLAINTEXT}. */
+        public Builder securityProtocol(SecurityProtocol protocol) {
+            this.securityProtocol = protocol;
+            return this;
+        }
+
+        /**
+         * Authenticates with SASL {@code mechanism} as {@code username}; needs a {@code SASL_*} security protocol.
+         * The password is kept as a {@link Password} and never shown.
+         */
+        public Builder sasl(SaslMechanism mechanism, String username, String password) {
+            return sasl(mechanism, username, password == null ? null : Password.of(password));
+        }
+
+        /** As {@link #sasl(SaslMechanism, String, String)} with the password already wrapped. */
+        public Builder sasl(SaslMechanism mechanism, String username, Password password) {
+            boolean complete = mechanism != null && username != null && !username.isBlank() && password != null
+                    && !password.isEmpty();
+            this.sasl = complete ? new SaslCredentials(mechanism, username, password) : null;
+            this.saslIncomplete = !complete;
+            return this;
+        }
+
         /**
          * @throws IllegalArgumentException naming every invalid option and what it allows
          */
@@ -303,10 +356,31 @@ public final class KafkaExClientOptions {
             if (telemetryListeners.contains(null)) {
                 problems.add("telemetryListener must not be null");
             }
+            security(problems);
             if (!problems.isEmpty()) {
                 throw new IllegalArgumentException("Invalid KafkaEx client options: " + String.join("; ", problems));
             }
             return new KafkaExClientOptions(this);
+        }
+
+        private void security(List<String> problems) {
+            if (securityProtocol == null) {
+                problems.add("securityProtocol must be one of PLAINTEXT, SASL_PLAINTEXT, SSL, SASL_SSL");
+                return;
+            }
+            if (securityProtocol.usesTls()) {
+                problems.add("securityProtocol " + securityProtocol + " needs TLS, which this build does not support yet;"
+                        + " use PLAINTEXT or SASL_PLAINTEXT");
+            }
+            if (saslIncomplete) {
+                problems.add("sasl needs a mechanism (PLAIN, SCRAM_SHA_256, SCRAM_SHA_512), a non-blank username and"
+                        + " a non-empty password");
+            } else if (securityProtocol.usesSasl() && sasl == null) {
+                problems.add("securityProtocol " + securityProtocol + " needs sasl(mechanism, username, password)");
+            } else if (!securityProtocol.usesSasl() && sasl != null) {
+                problems.add("sasl is set but securityProtocol " + securityProtocol + " does not use SASL;"
+                        + " use SASL_PLAINTEXT or SASL_SSL");
+            }
         }
 
         private static void positive(List<String> problems, String name, Duration value) {
