@@ -46,9 +46,7 @@ class ScramSaslClientTest {
 
     @Test
     void refusesAServerSignatureThatDoesNotVerify() {
-        ScramSaslClient client = sha256("user", "pencil");
-        client.initialResponse();
-        client.evaluateChallenge(SERVER_FIRST_256.getBytes(UTF_8));
+        ScramSaslClient client = awaitingServerFinal();
 
         assertThatThrownBy(() -> client.evaluateChallenge("v=AAAATRBi23WpRR/wtup+mMhUZUn/dB5nLTJRsjl95G4=".getBytes(UTF_8)))
                 .isInstanceOf(SaslProtocolException.class).hasMessageContaining("server signature does not verify");
@@ -85,9 +83,7 @@ class ScramSaslClientTest {
 
     @Test
     void reportsTheServersErrorAttribute() {
-        ScramSaslClient client = sha256("user", "pencil");
-        client.initialResponse();
-        client.evaluateChallenge(SERVER_FIRST_256.getBytes(UTF_8));
+        ScramSaslClient client = awaitingServerFinal();
 
         assertThatThrownBy(() -> client.evaluateChallenge("e=invalid-proof".getBytes(UTF_8)))
                 .isInstanceOf(SaslProtocolException.class).hasMessageContaining("invalid-proof");
@@ -120,9 +116,7 @@ class ScramSaslClientTest {
 
     @Test
     void aMessageAfterCompletionIsRefused() {
-        ScramSaslClient client = sha256("user", "pencil");
-        client.initialResponse();
-        client.evaluateChallenge(SERVER_FIRST_256.getBytes(UTF_8));
+        ScramSaslClient client = awaitingServerFinal();
         client.evaluateChallenge(SERVER_FINAL_256.getBytes(UTF_8));
 
         assertThatThrownBy(() -> client.evaluateChallenge(SERVER_FINAL_256.getBytes(UTF_8)))
@@ -136,6 +130,14 @@ class ScramSaslClientTest {
 
         assertThat(first).startsWith("n,,n=user,r=").hasSizeGreaterThan("n,,n=user,r=".length() + 30);
         assertThat(first).isNotEqualTo(second);
+    }
+
+    /** The RFC 7677 client after it answered server-first. */
+    private static ScramSaslClient awaitingServerFinal() {
+        ScramSaslClient client = sha256("user", "pencil");
+        client.initialResponse();
+        client.evaluateChallenge(SERVER_FIRST_256.getBytes(UTF_8));
+        return client;
     }
 
     private static String text(byte[] bytes) {
