@@ -12,7 +12,6 @@ import io.kafkaex.protocol.message.SaslAuthenticateResponse;
 import io.kafkaex.protocol.message.SaslHandshakeRequest;
 import io.kafkaex.protocol.message.SaslHandshakeResponse;
 import io.kafkaex.telemetry.AuthEvent;
-import io.kafkaex.telemetry.KafkaExTelemetryListener;
 import io.kafkaex.telemetry.Telemetry;
 
 import java.nio.ByteBuffer;
@@ -33,18 +32,9 @@ class SaslAuthenticatorTest {
     private static final String SERVER_FIRST = "r=rOprNGfwEbeRWgbNEkqO%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0,s=W22ZaJ0SNY7soEsUEjb6gQ==,i=4096";
     private static final String SERVER_FINAL = "v=6rriTRBi23WpRR/wtup+mMhUZUn/dB5nLTJRsjl95G4=";
 
-    private final List<AuthEvent> events = new ArrayList<>();
-    private final Telemetry telemetry = Telemetry.of(List.of(new KafkaExTelemetryListener() {
-        @Override
-        public void onAuthStart(AuthEvent.Start event) {
-            events.add(event);
-        }
-
-        @Override
-        public void onAuthStop(AuthEvent.Stop event) {
-            events.add(event);
-        }
-    }));
+    private final RecordedAuthEvents recorded = new RecordedAuthEvents();
+    private final List<AuthEvent> events = recorded.all;
+    private final Telemetry telemetry = Telemetry.of(List.of(recorded));
 
     @Test
     void scramRunsOverSaslAuthenticateAndKeepsTheSessionLifetime() {

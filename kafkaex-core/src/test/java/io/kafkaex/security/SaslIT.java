@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import io.kafkaex.client.FetchOptions;
 import io.kafkaex.client.FetchResult;
 import io.kafkaex.client.KafkaExClient;
-import io.kafkaex.client.KafkaExClientOptions;
 import io.kafkaex.client.ProduceOptions;
 import io.kafkaex.client.ProduceRecord;
 import io.kafkaex.network.NetworkClient;
@@ -18,8 +17,6 @@ import io.kafkaex.protocol.error.KafkaAuthenticationException;
 import io.kafkaex.protocol.error.KafkaError;
 import io.kafkaex.protocol.message.MetadataRequest;
 import io.kafkaex.protocol.message.MetadataResponse;
-import io.kafkaex.telemetry.AuthEvent;
-import io.kafkaex.telemetry.KafkaExTelemetryListener;
 import io.kafkaex.telemetry.Telemetry;
 import io.kafkaex.test.BrokerListener;
 import io.kafkaex.test.KafkaTestCluster;
@@ -32,8 +29,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -50,26 +45,26 @@ class SaslIT {
     void produceAndFetchSucceedAfterAuthenticating(SaslMechanism mechanism, KafkaTestCluster cluster) {
         String topic = "sasl-it-" + mechanism.name().toLowerCase();
         cluster.createTopic(topic, 1, 1);
-        AuthEvents events = new AuthEvents();
-        try (KafkaExClient client = client(cluster, mechanism, TestCredentials.ALICE.password(), events)) {
+        RecordedAuthEvents events = new RecordedAuthEvents();
+        try (KafkaExClient client = SaslTestClients.alice(cluster, mechanism, TestCredentials.ALICE.password(), 1, events)) {
             client.produceOneSync(topic, 0, ProduceRecord.of(null, bytes("hello " + mechanism)), ProduceOptions.defaults());
             FetchResult fetched = client.fetchSync(topic, 0, 0, FetchOptions.defaults());
 
             assertThat(fetched.records()).extracting(r -> text(r.value())).containsExactly("hello " + mechanism);
         }
-        assertThat(events.starts).isNotEmpty().allSatisfy(start -> {
+        assertThat(events.starts()).isNotEmpty().allSatisfy(start -> {
             assertThat(start.metadata().mechanism()).isEqualTo(mechanism.wireName());
             assertThat(start.metadata().broker().port()).isEqualTo(saslAddress(cluster).getPort());
         });
-        assertThat(events.stops).hasSameSizeAs(events.starts)
+        assertThat(events.stops()).hasSameSizeAs(events.starts())
                 .allSatisfy(stop -> assertThat(stop.outcome().isOk()).isTrue());
     }
 
     @ParameterizedTest
     @EnumSource(SaslMechanism.class)
     void aWrongPasswordFailsFastWithTheBrokersMessageAndDoesNotStorm(SaslMechanism mechanism, KafkaTestCluster cluster) {
-        AuthEvents events = new AuthEvents();
-        try (KafkaExClient client = client(cluster, mechanism, WRONG_PASSWORD, events)) {
+        RecordedAuthEvents events = new RecordedAuthEvents();
+        try (KafkaExClient client = SaslTestClients.alice(cluster, mechanism, WRONG_PASSWORD, 1, events)) {
             long startNanos = System.nanoTime();
             Throwable failure = catchThrowable(() -> client.latestOffsetSync("sasl-it-any", 0));
             Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
@@ -89,8 +84,8 @@ class SaslIT {
             }
         }
         // Reconnects wait 50 ms doubling to 1 s after each failure: a handful of attempts, not one per call.
-        assertThat(events.starts.size()).isBetween(1, 12);
-        assertThat(events.stops).isNotEmpty().allSatisfy(stop -> {
+        assertThat(events.starts().size()).isBetween(1, 12);
+        assertThat(events.stops()).isNotEmpty().allSatisfy(stop -> {
             assertThat(stop.outcome().isOk()).isFalse();
             assertThat(stop.outcome().error()).isInstanceOf(KafkaAuthenticationException.class);
         });
@@ -120,17 +115,6 @@ class SaslIT {
         }
         // The harness broker sets no connections.max.reauth.ms, so it grants no session lifetime.
         assertThat(authenticator.sessionLifetime(saslAddress(cluster))).isEmpty();
-    }
-
-    private static KafkaExClient client(KafkaTestCluster cluster, SaslMechanism mechanism, String password, AuthEvents events) {
-        return KafkaExClient.create(KafkaExClientOptions.builder()
-                .bootstrapServers(cluster.bootstrapServers(BrokerListener.SASL_PLAINTEXT))
-                .clientId("sasl-it")
-                .securityProtocol(SecurityProtocol.SASL_PLAINTEXT)
-                .sasl(mechanism, TestCredentials.ALICE.name(), password)
-                .maxRetries(1)
-                .telemetryListener(events)
-                .build());
     }
 
     private static void assertNoSecretIn(Throwable failure) {
@@ -170,23 +154,6 @@ class SaslIT {
 
     private static String text(ByteBuffer buffer) {
         return buffer == null ? null : StandardCharsets.UTF_8.decode(buffer.duplicate()).toString();
-    }
-
-    /** Records auth spans. */
-    private static final class AuthEvents implements KafkaExTelemetryListener {
-
-        final Queue<AuthEvent.Start> starts = new ConcurrentLinkedQueue<>();
-        final Queue<AuthEvent.Stop> stops = new ConcurrentLinkedQueue<>();
-
-        @Override
-        public void onAuthStart(AuthEvent.Start event) {
-            starts.add(event);
-        }
-
-        @Override
-        public void onAuthStop(AuthEvent.Stop event) {
-            stops.add(event);
-        }
     }
 
     /** A client for a mechanism the broker refuses at the handshake, so its tokens are never asked for. */

@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.kafkaex.client.KafkaExClient;
-import io.kafkaex.client.KafkaExClientOptions;
 import io.kafkaex.security.SaslMechanism;
-import io.kafkaex.security.SecurityProtocol;
+import io.kafkaex.security.SaslTestClients;
 import io.kafkaex.test.BrokerListener;
 import io.kafkaex.test.KafkaTestCluster;
-import io.kafkaex.test.TestCredentials;
 import io.kafkaex.test.junit.KafkaExBroker;
 
 import java.io.PrintWriter;
@@ -30,14 +28,7 @@ class AuthFailureLoggingIT {
         List<CapturingLogger.Line> captured = new CopyOnWriteArrayList<>();
         LoggingTelemetryListener logging = new LoggingTelemetryListener(name -> new CapturingLogger(name, Level.TRACE, captured));
         for (SaslMechanism mechanism : SaslMechanism.values()) {
-            try (KafkaExClient client = KafkaExClient.create(KafkaExClientOptions.builder()
-                    .bootstrapServers(cluster.bootstrapServers(BrokerListener.SASL_PLAINTEXT))
-                    .clientId("auth-logging-it")
-                    .securityProtocol(SecurityProtocol.SASL_PLAINTEXT)
-                    .sasl(mechanism, TestCredentials.ALICE.name(), WRONG_PASSWORD)
-                    .maxRetries(0)
-                    .telemetryListener(logging)
-                    .build())) {
+            try (KafkaExClient client = SaslTestClients.alice(cluster, mechanism, WRONG_PASSWORD, 0, logging)) {
                 assertThat(catchThrowable(() -> client.latestOffsetSync("auth-logging-it", 0))).isNotNull();
             }
         }
