@@ -12,6 +12,7 @@ import io.kafkaex.network.ConnectionAuthenticator;
 import io.kafkaex.network.NetworkClient;
 import io.kafkaex.retry.Backoff;
 import io.kafkaex.retry.RetryPolicy;
+import io.kafkaex.security.SaslAuthenticator;
 import io.kafkaex.telemetry.Telemetry;
 
 import java.net.InetSocketAddress;
@@ -52,7 +53,7 @@ public final class KafkaExClient implements AutoCloseable {
         this.options = options;
         this.callbacks = CallbackExecutor.of(options);
         Telemetry telemetry = Telemetry.of(options.telemetryListeners());
-        this.network = new NetworkClient(options.networkOptions(), telemetry, ConnectionAuthenticator.NONE, options.tls());
+        this.network = new NetworkClient(options.networkOptions(), telemetry, authenticator(options, telemetry), options.tls());
         Bootstrap bootstrap = new Bootstrap(network, options.bootstrapServers(), options.requestTimeout(),
                 System::currentTimeMillis);
         this.metadata = new MetadataManager(network, bootstrap, new MetadataRefreshPolicy(options.metadataRefreshInterval(),
@@ -436,6 +437,10 @@ public final class KafkaExClient implements AutoCloseable {
 
     private <T> CompletableFuture<T> offLoop(CompletableFuture<T> future) {
         return future.thenApplyAsync(value -> value, callbacks);
+    }
+
+    private static ConnectionAuthenticator authenticator(KafkaExClientOptions options, Telemetry telemetry) {
+        return options.sasl() == null ? ConnectionAuthenticator.NONE : new SaslAuthenticator(options.sasl(), telemetry);
     }
 
     private static <T> T await(CompletableFuture<T> future) {

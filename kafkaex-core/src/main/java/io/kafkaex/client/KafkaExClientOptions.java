@@ -3,6 +3,10 @@ package io.kafkaex.client;
 import io.kafkaex.cluster.BootstrapServer;
 import io.kafkaex.network.NetworkOptions;
 import io.kafkaex.security.tls.TlsOptions;
+import io.kafkaex.security.Password;
+import io.kafkaex.security.SaslCredentials;
+import io.kafkaex.security.SaslMechanism;
+import io.kafkaex.security.SecurityProtocol;
 import io.kafkaex.telemetry.KafkaExTelemetryListener;
 
 import java.time.Duration;
@@ -59,6 +63,8 @@ public final class KafkaExClientOptions {
     private final List<KafkaExTelemetryListener> telemetryListeners;
     private final Executor callbackExecutor;
     private final TlsOptions tls;
+    private final SecurityProtocol securityProtocol;
+    private final SaslCredentials sasl;
 
     private KafkaExClientOptions(Builder builder) {
         this.bootstrapServers = List.copyOf(builder.bootstrapServers);
@@ -77,7 +83,11 @@ public final class KafkaExClientOptions {
         this.maxResponseBytes = builder.maxResponseBytes;
         this.telemetryListeners = List.copyOf(builder.telemetryListeners);
         this.callbackExecutor = builder.callbackExecutor;
-        this.tls = builder.tls;
+        // tls(...) alone means SSL (kafka_ex's use_ssl with ssl_options); SSL without tls(...) trusts the JDK's CAs
+        this.tls = builder.tls != null ? builder.tls : builder.securityProtocol.usesTls() ? TlsOptions.defaults() : null;
+        this.securityProtocol = builder.tls != null && builder.securityProtocol == SecurityProtocol.PLAINTEXT
+                ? SecurityProtocol.SSL : builder.securityProtocol;
+        this.sasl = builder.sasl;
     }
 
     public static Builder builder() {
@@ -104,6 +114,8 @@ public final class KafkaExClientOptions {
         builder.telemetryListeners.addAll(telemetryListeners);
         builder.callbackExecutor = callbackExecutor;
         builder.tls = tls;
+        builder.securityProtocol = securityProtocol;
+        builder.sasl = sasl;
         return builder;
     }
 
@@ -172,6 +184,23 @@ public final class KafkaExClientOptions {
         return tls;
     }
 
+    /** How connections are secured; {@link SecurityProtocol#PLAINTEXT} by default. */
+    public SecurityProtocol securityProtocol() {
+        return securityProtocol;
+    }
+
+    /** The SASL mechanism and credentials, or {@code null} when the security protocol uses no SASL. */
+    public SaslCredentials sasl() {
+        return sasl;
+    }
+
+    /** The options that identify the client and its security; never shows a secret. */
+    @Override
+    public String toString() {
+        return "KafkaExClientOptions[bootstrapServers=" + bootstrapServers + ", clientId=" + clientId
+                + ", securityProtocol=" + securityProtocol + ", sasl=" + sasl + "]";
+    }
+
     /** The network layer's share of these options. */
     public NetworkOptions networkOptions() {
         return new NetworkOptions(clientId, maxResponseBytes, maxInFlightPerConnection, connectTimeout, reconnectBackoff,
@@ -198,6 +227,9 @@ public final class KafkaExClientOptions {
         private final List<KafkaExTelemetryListener> telemetryListeners = new ArrayList<>();
         private Executor callbackExecutor;
         private TlsOptions tls;
+        private SecurityProtocol securityProtocol = SecurityProtocol.PLAINTEXT;
+        private SaslCredentials sasl;
+        private boolean saslIncomplete;
 
         private Builder() {
         }
@@ -283,9 +315,38 @@ public final class KafkaExClientOptions {
             return this;
         }
 
-        /** Connects to brokers over TLS with {@code tls} (kafka_ex's {@code use_ssl}/{@code ssl_options}); {@code null} for plain TCP. */
+        /**
+         * Connects to brokers over TLS with {@code tls} (kafka_ex's {@code use_ssl}/{@code ssl_options}); with the
+         * default security protocol this means SSL, with SASL it needs SASL_SSL; {@code null} for plain TCP.
+         */
         public Builder tls(TlsOptions tls) {
             this.tls = tls;
+            return this;
+        }
+
+        /**
+         * How connections are secured: {@code PLAINTEXT} (default), {@code SASL_PLAINTEXT}, {@code SSL} or
+         * {@code SASL_SSL}; the TLS ones use {@link #tls(TlsOptions)}, or the JDK's trusted CAs when it is not set.
+         */
+        public Builder securityProtocol(SecurityProtocol protocol) {
+            this.securityProtocol = protocol;
+            return this;
+        }
+
+        /**
+         * Authenticates with SASL {@code mechanism} as {@code username}; needs a {@code SASL_*} security protocol.
+         * The password is kept as a {@link Password} and never shown.
+         */
+        public Builder sasl(SaslMechanism mechanism, String username, String password) {
+            return sasl(mechanism, username, password == null ? null : Password.of(password));
+        }
+
+        /** As {@link #sasl(SaslMechanism, String, String)} with the password already wrapped. */
+        public Builder sasl(SaslMechanism mechanism, String username, Password password) {
+            boolean complete = mechanism != null && username != null && !username.isBlank() && password != null
+                    && !password.isEmpty();
+            this.sasl = complete ? new SaslCredentials(mechanism, username, password) : null;
+            this.saslIncomplete = !complete;
             return this;
         }
 
@@ -319,10 +380,30 @@ public final class KafkaExClientOptions {
             if (telemetryListeners.contains(null)) {
                 problems.add("telemetryListener must not be null");
             }
+            security(problems);
             if (!problems.isEmpty()) {
                 throw new IllegalArgumentException("Invalid KafkaEx client options: " + String.join("; ", problems));
             }
             return new KafkaExClientOptions(this);
+        }
+
+        private void security(List<String> problems) {
+            if (securityProtocol == null) {
+                problems.add("securityProtocol must be one of PLAINTEXT, SASL_PLAINTEXT, SSL, SASL_SSL");
+                return;
+            }
+            if (tls != null && securityProtocol == SecurityProtocol.SASL_PLAINTEXT) {
+                problems.add("tls is set but securityProtocol SASL_PLAINTEXT sends everything in the clear; use SASL_SSL");
+            }
+            if (saslIncomplete) {
+                problems.add("sasl needs a mechanism (PLAIN, SCRAM_SHA_256, SCRAM_SHA_512), a non-blank username and"
+                        + " a non-empty password");
+            } else if (securityProtocol.usesSasl() && sasl == null) {
+                problems.add("securityProtocol " + securityProtocol + " needs sasl(mechanism, username, password)");
+            } else if (!securityProtocol.usesSasl() && sasl != null) {
+                problems.add("sasl is set but securityProtocol " + securityProtocol + " does not use SASL;"
+                        + " use SASL_PLAINTEXT or SASL_SSL");
+            }
         }
 
         private static void positive(List<String> problems, String name, Duration value) {

@@ -52,13 +52,13 @@ public final class Bootstrap {
                 attempts.add(server + ": host name does not resolve (" + e.getMessage() + ")");
             }
         }
-        return tryNext(candidates.iterator(), topics, attempts);
+        return tryNext(candidates.iterator(), topics, attempts, new ArrayList<>());
     }
 
     private CompletableFuture<ClusterMetadata> tryNext(Iterator<InetSocketAddress> candidates, List<String> topics,
-            List<String> attempts) {
+            List<String> attempts, List<Throwable> failures) {
         if (!candidates.hasNext()) {
-            return CompletableFuture.failedFuture(new BootstrapException(attempts));
+            return CompletableFuture.failedFuture(new BootstrapException(attempts, failures));
         }
         InetSocketAddress address = candidates.next();
         return network.send(address, TrafficClass.OTHER, metadataRequest(topics))
@@ -69,7 +69,8 @@ public final class Bootstrap {
                     }
                     Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
                     attempts.add(address.getHostString() + ":" + address.getPort() + ": " + cause.getMessage());
-                    return tryNext(candidates, topics, attempts);
+                    failures.add(cause);
+                    return tryNext(candidates, topics, attempts, failures);
                 })
                 .thenCompose(next -> next);
     }

@@ -64,6 +64,8 @@ final class BrokerConnection {
     private int nextCorrelationId;
     private long lastActivityNanos;
     private NetworkTelemetry.ConnectionSpan span;
+    /** Set as soon as the authenticator fails, on whichever thread, so a close racing with it reports it. */
+    private volatile Throwable authenticationFailure;
 
     BrokerConnection(InetSocketAddress address, TrafficClass trafficClass, NetworkOptions options, NetworkTelemetry telemetry,
             ConnectionAuthenticator authenticator, TlsOptions tls, Executor eventLoop, long connectAtNanos) {
@@ -220,6 +222,12 @@ final class BrokerConnection {
         if (state == State.CLOSED) {
             return;
         }
+        Throwable refused = authenticationFailure;
+        if (state == State.AUTHENTICATING && refused != null && reason != ConnectionCloseReason.SHUTDOWN) {
+            // The broker closes right after refusing; its refusal, not the disconnect, is what callers must see.
+            reason = ConnectionCloseReason.AUTH_ERROR;
+            cause = refused;
+        }
         state = State.CLOSED;
         if (span != null) {
             span.closed(reason, cause);
@@ -323,7 +331,12 @@ final class BrokerConnection {
         } catch (RuntimeException e) {
             authenticated = CompletableFuture.failedFuture(e);
         }
-        authenticated.whenComplete((done, failure) -> eventLoop.execute(() -> onAuthenticated(failure)));
+        authenticated.whenComplete((done, failure) -> {
+            if (failure != null) {
+                authenticationFailure = unwrap(failure);
+            }
+            eventLoop.execute(() -> onAuthenticated(failure));
+        });
     }
 
     private void onAuthenticated(Throwable error) {
@@ -331,8 +344,7 @@ final class BrokerConnection {
             return; // closed meanwhile, e.g. at the setup deadline
         }
         if (error != null) {
-            close(ConnectionCloseReason.AUTH_ERROR,
-                    error instanceof CompletionException && error.getCause() != null ? error.getCause() : error);
+            close(ConnectionCloseReason.AUTH_ERROR, unwrap(error));
             return;
         }
         state = State.READY;
@@ -428,6 +440,10 @@ final class BrokerConnection {
         } else if (selectionKey.isValid()) {
             selectionKey.interestOps(SelectionKey.OP_READ);
         }
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     }
 
     /** The authenticator's view of this connection while it is AUTHENTICATING. */

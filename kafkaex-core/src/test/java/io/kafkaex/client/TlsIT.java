@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kafkaex.cluster.BootstrapException;
+import io.kafkaex.network.RequestNotSentException;
 import io.kafkaex.network.TlsHandshakeException;
 import io.kafkaex.security.tls.TestTlsOptions;
 import io.kafkaex.security.tls.TlsOptions;
@@ -96,6 +97,7 @@ class TlsIT {
                     .hasMessageContaining("TLS handshake failed: the broker's certificate is not signed by a trusted CA "
                             + "(PKIX path building failed)")
                     .isInstanceOf(BootstrapException.class).cause() // the type survives bootstrap, for callers to act on
+                    .isInstanceOf(RequestNotSentException.class).cause()
                     .isInstanceOfSatisfying(TlsHandshakeException.class,
                             failure -> assertThat(failure.reason()).isEqualTo(TlsHandshakeException.Reason.UNKNOWN_CA));
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));

@@ -11,7 +11,6 @@ import io.kafkaex.test.junit.KafkaExBroker;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -57,8 +56,7 @@ class BootstrapIT {
                     .satisfies(failure -> {
                         assertThat(failure.getCause()).as("the first attempt's failure, for callers to inspect")
                                 .isInstanceOf(RequestNotSentException.class);
-                        assertThat(failure.getSuppressed()).hasSize(2);
-                        assertThat(failure.getSuppressed()[1]).isInstanceOf(UnknownHostException.class);
+                        assertThat(failure.getSuppressed()).singleElement().isInstanceOf(RequestNotSentException.class);
                     });
         }
     }

@@ -1,0 +1,68 @@
+package io.kafkaex.security;
+
+import io.kafkaex.network.AuthenticationExchange;
+import io.kafkaex.network.BrokerApiVersions;
+import io.kafkaex.network.RequestSpec;
+import io.kafkaex.protocol.ProtocolMessage;
+import io.kafkaex.protocol.ProtocolReader;
+import io.kafkaex.protocol.ProtocolWriter;
+import io.kafkaex.protocol.message.ApiVersionsResponse;
+
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+
+/**
+ * A connection's authentication view backed by a script instead of a broker: each request is encoded at the
+ * negotiated version, answered by the script, and the answer goes through the real encoder and the request's
+ * own parser. Synchronous; test thread only.
+ */
+final class FakeSaslBroker implements AuthenticationExchange {
+
+    static final InetSocketAddress ADDRESS = InetSocketAddress.createUnresolved("fake-broker", 9093);
+
+    private final BrokerApiVersions versions;
+    private final Function<ProtocolMessage, ProtocolMessage> script;
+    final List<ProtocolMessage> requests = new ArrayList<>();
+
+    FakeSaslBroker(int handshakeMax, boolean saslAuthenticate, Function<ProtocolMessage, ProtocolMessage> script) {
+        List<ApiVersionsResponse.ApiVersion> apis = new ArrayList<>();
+        apis.add(new ApiVersionsResponse.ApiVersion().setApiKey((short) 17).setMinVersion((short) 0)
+                .setMaxVersion((short) handshakeMax));
+        if (saslAuthenticate) {
+            apis.add(new ApiVersionsResponse.ApiVersion().setApiKey((short) 36).setMinVersion((short) 0).setMaxVersion((short) 2));
+        }
+        this.versions = BrokerApiVersions.from(new ApiVersionsResponse().setApiKeys(apis));
+        this.script = script;
+    }
+
+    @Override
+    public InetSocketAddress broker() {
+        return ADDRESS;
+    }
+
+    @Override
+    public BrokerApiVersions apiVersions() {
+        return versions;
+    }
+
+    @Override
+    public <T> CompletableFuture<T> send(RequestSpec<T> spec) {
+        short version = versions.negotiate(spec.api());
+        ProtocolMessage request = spec.body().apply(version);
+        requests.add(request);
+        ProtocolMessage response = script.apply(request);
+        ByteBuffer buffer = ByteBuffer.allocate(response.size(version));
+        response.write(new ProtocolWriter(buffer), version);
+        return CompletableFuture.completedFuture(spec.parser().apply(new ProtocolReader(buffer.flip()), version));
+    }
+
+    @Override
+    public Executor eventLoop() {
+        return Runnable::run;
+    }
+}
