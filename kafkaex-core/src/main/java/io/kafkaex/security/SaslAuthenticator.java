@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -31,7 +32,7 @@ import java.util.function.Supplier;
 public final class SaslAuthenticator implements ConnectionAuthenticator {
 
     private final String mechanism;
-    private final Supplier<SaslMechanismClient> clients;
+    private final Function<AuthenticationExchange, CompletableFuture<SaslMechanismClient>> clients;
     private final Telemetry telemetry;
     private final Map<InetSocketAddress, Duration> sessionLifetimes = new ConcurrentHashMap<>();
 
@@ -42,6 +43,24 @@ public final class SaslAuthenticator implements ConnectionAuthenticator {
 
     /** Authenticates with the clients {@code clients} makes, which all use {@code mechanism}. */
     public SaslAuthenticator(String mechanism, Supplier<SaslMechanismClient> clients, Telemetry telemetry) {
+        this(telemetry, mechanism, exchange -> CompletableFuture.completedFuture(clients.get()));
+    }
+
+    /**
+     * Authenticates with OAUTHBEARER, sending the tokens {@code tokens} hands out together with
+     * {@code extensions}. The token is awaited without blocking; the exchange goes on on the event loop.
+     */
+    public static SaslAuthenticator oauthBearer(OAuthBearerTokenCache tokens, OAuthBearerExtensions extensions,
+            Telemetry telemetry) {
+        return new SaslAuthenticator(telemetry, OAuthBearerSaslClient.MECHANISM, exchange -> {
+            CompletableFuture<OAuthBearerToken> token = tokens.token();
+            Function<OAuthBearerToken, SaslMechanismClient> client = t -> new OAuthBearerSaslClient(t, extensions);
+            return token.isDone() ? token.thenApply(client) : token.thenApplyAsync(client, exchange.eventLoop());
+        });
+    }
+
+    private SaslAuthenticator(Telemetry telemetry, String mechanism,
+            Function<AuthenticationExchange, CompletableFuture<SaslMechanismClient>> clients) {
         this.mechanism = mechanism;
         this.clients = clients;
         this.telemetry = telemetry;
@@ -71,7 +90,7 @@ public final class SaslAuthenticator implements ConnectionAuthenticator {
     private CompletableFuture<Void> run(AuthenticationExchange exchange) {
         CompletableFuture<Duration> authenticated;
         try {
-            authenticated = new SaslExchange(exchange, clients.get()).run();
+            authenticated = clients.apply(exchange).thenCompose(client -> new SaslExchange(exchange, client).run());
         } catch (RuntimeException e) {
             authenticated = CompletableFuture.failedFuture(e);
         }
