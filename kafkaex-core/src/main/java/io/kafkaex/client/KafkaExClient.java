@@ -440,6 +440,10 @@ public final class KafkaExClient implements AutoCloseable {
     }
 
     private static ConnectionAuthenticator authenticator(KafkaExClientOptions options, Telemetry telemetry) {
+        if (options.oauthBearer() != null) {
+            return SaslAuthenticator.oauthBearer(options.oauthBearer().newTokenCache(), options.oauthBearer().extensions(),
+                    telemetry);
+        }
         return options.sasl() == null ? ConnectionAuthenticator.NONE : new SaslAuthenticator(options.sasl(), telemetry);
     }
 

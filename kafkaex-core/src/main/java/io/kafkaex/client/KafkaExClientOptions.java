@@ -4,6 +4,10 @@ import io.kafkaex.cluster.BootstrapServer;
 import io.kafkaex.network.NetworkOptions;
 import io.kafkaex.security.tls.TlsOptions;
 import io.kafkaex.security.Password;
+import io.kafkaex.security.OAuthBearerExtensions;
+import io.kafkaex.security.OAuthBearerOptions;
+import io.kafkaex.security.OAuthBearerTokenCache;
+import io.kafkaex.security.OAuthBearerTokenProvider;
 import io.kafkaex.security.SaslCredentials;
 import io.kafkaex.security.SaslMechanism;
 import io.kafkaex.security.SecurityProtocol;
@@ -11,7 +15,9 @@ import io.kafkaex.telemetry.KafkaExTelemetryListener;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executor;
 
 /**
@@ -65,8 +71,10 @@ public final class KafkaExClientOptions {
     private final TlsOptions tls;
     private final SecurityProtocol securityProtocol;
     private final SaslCredentials sasl;
+    private final OAuthBearerOptions oauthBearer;
 
-    private KafkaExClientOptions(Builder builder) {
+    private KafkaExClientOptions(Builder builder, OAuthBearerOptions oauthBearer) {
+        this.oauthBearer = oauthBearer;
         this.bootstrapServers = List.copyOf(builder.bootstrapServers);
         this.clientId = builder.clientId;
         this.requestTimeout = builder.requestTimeout;
@@ -116,6 +124,10 @@ public final class KafkaExClientOptions {
         builder.tls = tls;
         builder.securityProtocol = securityProtocol;
         builder.sasl = sasl;
+        if (oauthBearer != null) {
+            builder.oauthBearer(oauthBearer.provider(), oauthBearer.extensions().asMap());
+            builder.oauthBearerRefreshWindow(oauthBearer.refreshWindow());
+        }
         return builder;
     }
 
@@ -194,11 +206,17 @@ public final class KafkaExClientOptions {
         return sasl;
     }
 
+    /** The OAUTHBEARER settings, or {@code null} when the client does not authenticate with OAUTHBEARER. */
+    public OAuthBearerOptions oauthBearer() {
+        return oauthBearer;
+    }
+
     /** The options that identify the client and its security; never shows a secret. */
     @Override
     public String toString() {
         return "KafkaExClientOptions[bootstrapServers=" + bootstrapServers + ", clientId=" + clientId
-                + ", securityProtocol=" + securityProtocol + ", sasl=" + sasl + "]";
+                + ", securityProtocol=" + securityProtocol + ", sasl=" + sasl
+                + (oauthBearer == null ? "" : ", oauthBearer=" + oauthBearer) + "]";
     }
 
     /** The network layer's share of these options. */
@@ -230,6 +248,10 @@ public final class KafkaExClientOptions {
         private SecurityProtocol securityProtocol = SecurityProtocol.PLAINTEXT;
         private SaslCredentials sasl;
         private boolean saslIncomplete;
+        private OAuthBearerTokenProvider oauthProvider;
+        private Map<String, String> oauthExtensions;
+        private double oauthRefreshWindow = OAuthBearerTokenCache.DEFAULT_REFRESH_WINDOW;
+        private boolean oauthSet;
 
         private Builder() {
         }
@@ -351,6 +373,25 @@ public final class KafkaExClientOptions {
         }
 
         /**
+         * Authenticates with SASL OAUTHBEARER, sending tokens from {@code provider} with the KIP-342
+         * {@code extensions} (keys of ASCII letters other than {@code auth}; {@code null} or empty for none);
+         * needs a {@code SASL_*} security protocol. Tokens are cached and a new one is asked for when less than
+         * 20 % of the cached one's lifetime is left ({@link #oauthBearerRefreshWindow(double)}).
+         */
+        public Builder oauthBearer(OAuthBearerTokenProvider provider, Map<String, String> extensions) {
+            this.oauthProvider = provider;
+            this.oauthExtensions = extensions == null ? null : new LinkedHashMap<>(extensions);
+            this.oauthSet = true;
+            return this;
+        }
+
+        /** The fraction (above 0, below 1; default 0.2) of an OAUTHBEARER token's lifetime left when it is replaced. */
+        public Builder oauthBearerRefreshWindow(double fraction) {
+            this.oauthRefreshWindow = fraction;
+            return this;
+        }
+
+        /**
          * @throws IllegalArgumentException naming every invalid option and what it allows
          */
         public KafkaExClientOptions build() {
@@ -380,11 +421,35 @@ public final class KafkaExClientOptions {
             if (telemetryListeners.contains(null)) {
                 problems.add("telemetryListener must not be null");
             }
+            OAuthBearerOptions oauthBearer = oauthBearer(problems);
             security(problems);
             if (!problems.isEmpty()) {
                 throw new IllegalArgumentException("Invalid KafkaEx client options: " + String.join("; ", problems));
             }
-            return new KafkaExClientOptions(this);
+            return new KafkaExClientOptions(this, oauthBearer);
+        }
+
+        private OAuthBearerOptions oauthBearer(List<String> problems) {
+            if (!oauthSet) {
+                return null;
+            }
+            if (oauthProvider == null) {
+                problems.add("oauthBearer needs a token provider");
+            }
+            if (!(oauthRefreshWindow > 0 && oauthRefreshWindow < 1)) {
+                problems.add("oauthBearerRefreshWindow must be above 0 and below 1, was " + oauthRefreshWindow);
+            }
+            OAuthBearerExtensions extensions = null;
+            try {
+                extensions = OAuthBearerExtensions.of(oauthExtensions);
+            } catch (IllegalArgumentException e) {
+                problems.add(e.getMessage());
+            }
+            if (sasl != null || saslIncomplete) {
+                problems.add("sasl(...) and oauthBearer(...) are both set; choose one mechanism");
+            }
+            return oauthProvider == null || extensions == null || !(oauthRefreshWindow > 0 && oauthRefreshWindow < 1)
+                    ? null : new OAuthBearerOptions(oauthProvider, extensions, oauthRefreshWindow);
         }
 
         private void security(List<String> problems) {
@@ -398,11 +463,12 @@ public final class KafkaExClientOptions {
             if (saslIncomplete) {
                 problems.add("sasl needs a mechanism (PLAIN, SCRAM_SHA_256, SCRAM_SHA_512), a non-blank username and"
                         + " a non-empty password");
-            } else if (securityProtocol.usesSasl() && sasl == null) {
-                problems.add("securityProtocol " + securityProtocol + " needs sasl(mechanism, username, password)");
-            } else if (!securityProtocol.usesSasl() && sasl != null) {
-                problems.add("sasl is set but securityProtocol " + securityProtocol + " does not use SASL;"
-                        + " use SASL_PLAINTEXT or SASL_SSL");
+            } else if (securityProtocol.usesSasl() && sasl == null && !oauthSet) {
+                problems.add("securityProtocol " + securityProtocol + " needs sasl(mechanism, username, password)"
+                        + " or oauthBearer(provider, extensions)");
+            } else if (!securityProtocol.usesSasl() && (sasl != null || oauthSet)) {
+                problems.add((oauthSet ? "oauthBearer" : "sasl") + " is set but securityProtocol " + securityProtocol
+                        + " does not use SASL; use SASL_PLAINTEXT or SASL_SSL");
             }
         }
 

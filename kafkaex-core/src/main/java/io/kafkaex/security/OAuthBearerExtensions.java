@@ -58,6 +58,16 @@ public final class OAuthBearerExtensions {
     }
 
     @Override
+    public boolean equals(Object other) {
+        return other instanceof OAuthBearerExtensions that && values.equals(that.values);
+    }
+
+    @Override
+    public int hashCode() {
+        return values.hashCode();
+    }
+
+    @Override
     public String toString() {
         return "OAuthBearerExtensions" + values.keySet();
     }
