@@ -27,7 +27,6 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -118,29 +117,11 @@ class SaslIT {
     }
 
     private static void assertNoSecretIn(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            assertThat(String.valueOf(cause)).doesNotContain(WRONG_PASSWORD);
-            for (Throwable suppressed : cause.getSuppressed()) {
-                assertThat(String.valueOf(suppressed)).doesNotContain(WRONG_PASSWORD);
-            }
-        }
+        SaslFailures.assertNotIn(failure, WRONG_PASSWORD);
     }
 
     private static <T extends Throwable> T causeOfType(Throwable failure, Class<T> type) {
-        List<Throwable> seen = new ArrayList<>();
-        for (Throwable cause = failure; cause != null && !seen.contains(cause); cause = cause.getCause()) {
-            seen.add(cause);
-            if (type.isInstance(cause)) {
-                return type.cast(cause);
-            }
-            for (Throwable suppressed : cause.getSuppressed()) {
-                T found = causeOfType(suppressed, type);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
+        return SaslFailures.causeOfType(failure, type);
     }
 
     private static InetSocketAddress saslAddress(KafkaTestCluster cluster) {
