@@ -1,5 +1,6 @@
 package io.kafkaex.security;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -54,7 +55,7 @@ public final class OAuthBearerExtensions {
 
     /** The extensions as an unmodifiable map in the caller's order. */
     public Map<String, String> asMap() {
-        return java.util.Collections.unmodifiableMap(values);
+        return Collections.unmodifiableMap(values);
     }
 
     @Override

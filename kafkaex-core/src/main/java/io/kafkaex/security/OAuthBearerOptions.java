@@ -1,5 +1,6 @@
 package io.kafkaex.security;
 
+import java.time.Clock;
 import java.util.Objects;
 
 /**
@@ -23,6 +24,6 @@ public record OAuthBearerOptions(OAuthBearerTokenProvider provider, OAuthBearerE
 
     /** A new token cache for one client. */
     public OAuthBearerTokenCache newTokenCache() {
-        return new OAuthBearerTokenCache(provider, refreshWindow, java.time.Clock.systemUTC());
+        return new OAuthBearerTokenCache(provider, refreshWindow, Clock.systemUTC());
     }
 }
