@@ -48,9 +48,10 @@ class BrokerFailureIT {
             InetSocketAddress broker = new InetSocketAddress("127.0.0.1",
                     Integer.parseInt(cluster.bootstrapServers().split(":")[1]));
             UUID topicId = metadata(client, broker).topics().get(0).topicId();
+            awaitLeadership(client, broker, topicId); // else the broker answers the long poll at once: NOT_LEADER
 
             CompletableFuture<FetchResponse> longPoll = client.send(broker, TrafficClass.FETCH, new RequestSpec<>(ApiKey.FETCH,
-                    version -> emptyTopicFetch(version, topicId), FetchResponse::read, Duration.ofSeconds(60)));
+                    version -> emptyTopicFetch(version, topicId, 30_000), FetchResponse::read, Duration.ofSeconds(60)));
             Thread.sleep(500); // let the fetch reach the broker and park there
             assertThat(longPoll).isNotDone();
 
@@ -118,7 +119,24 @@ class BrokerFailureIT {
     }
 
     /** A Fetch that waits up to 30 s for data on an empty partition: by topic name up to v12, by id after. */
-    private static FetchRequest emptyTopicFetch(short version, UUID topicId) {
+    /** Fetches without waiting until the broker serves the partition (a new topic's leadership takes a moment). */
+    private static void awaitLeadership(NetworkClient client, InetSocketAddress broker, UUID topicId) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            FetchResponse answer = client.send(broker, TrafficClass.FETCH, new RequestSpec<>(ApiKey.FETCH,
+                    version -> emptyTopicFetch(version, topicId, 0), FetchResponse::read, Duration.ofSeconds(10)))
+                    .get(30, TimeUnit.SECONDS);
+            short error = answer.responses().get(0).partitions().get(0).errorCode();
+            if (error == 0) {
+                return;
+            }
+            assertThat(System.nanoTime()).as("partition served before the deadline; last error code " + error)
+                    .isLessThan(deadline);
+            Thread.sleep(100);
+        }
+    }
+
+    private static FetchRequest emptyTopicFetch(short version, UUID topicId, int maxWaitMs) {
         FetchRequest.FetchTopic topic = new FetchRequest.FetchTopic().setPartitions(List.of(
                 new FetchRequest.FetchPartition().setPartition(0).setFetchOffset(0).setPartitionMaxBytes(1 << 20)));
         if (version >= 13) {
@@ -126,7 +144,7 @@ class BrokerFailureIT {
         } else {
             topic.setTopic(TOPIC);
         }
-        return new FetchRequest().setMaxWaitMs(30_000).setMinBytes(1).setMaxBytes(1 << 20).setTopics(List.of(topic));
+        return new FetchRequest().setMaxWaitMs(maxWaitMs).setMinBytes(1).setMaxBytes(1 << 20).setTopics(List.of(topic));
     }
 
     private static MetadataResponse metadata(NetworkClient client, InetSocketAddress broker) throws Exception {
