@@ -1,5 +1,6 @@
 package io.kafkaex.client;
 
+import io.kafkaex.CompletionCauses;
 import io.kafkaex.cluster.CoordinatorType;
 import io.kafkaex.cluster.Node;
 import io.kafkaex.network.NetworkClient;
@@ -133,11 +134,11 @@ final class GroupBatches {
     private record Call<R>(Batch<R> batch, Function<R, KafkaError> errorOf, Failure<R> failure) {
 
         R failed(String group, Throwable error) {
-            KafkaError kafkaError = Retries.errorOf(error);
+            KafkaError kafkaError = RetriableFailures.errorOf(error);
             if (kafkaError == null) {
-                throw new CompletionException(LeaderCalls.unwrap(error));
+                throw new CompletionException(CompletionCauses.unwrap(error));
             }
-            return failure.of(group, kafkaError, LeaderCalls.unwrap(error).getMessage());
+            return failure.of(group, kafkaError, CompletionCauses.unwrap(error).getMessage());
         }
 
         Map<String, R> failedAll(List<String> groups, Throwable error) {

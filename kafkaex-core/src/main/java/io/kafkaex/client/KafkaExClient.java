@@ -15,7 +15,6 @@ import io.kafkaex.retry.RetryPolicy;
 import io.kafkaex.security.SaslAuthenticator;
 import io.kafkaex.telemetry.Telemetry;
 
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -318,7 +317,7 @@ public final class KafkaExClient implements AutoCloseable {
 
     /** The API versions a broker of the cluster offers ({@code api_versions/1}). */
     public CompletableFuture<BrokerApiVersions> apiVersions() {
-        return offLoop(anyBroker().thenCompose(network::apiVersions));
+        return offLoop(brokers.anyBroker().thenCompose(network::apiVersions));
     }
 
     /**
@@ -428,11 +427,6 @@ public final class KafkaExClient implements AutoCloseable {
     public void close() {
         network.close(); // fails what is pending first, so those results reach their callers
         callbacks.shutdown();
-    }
-
-    /** The least-loaded broker of the current snapshot (ties broken at random); bootstraps first if needed. */
-    private CompletableFuture<InetSocketAddress> anyBroker() {
-        return brokers.anyBroker();
     }
 
     private <T> CompletableFuture<T> offLoop(CompletableFuture<T> future) {

@@ -1,5 +1,6 @@
 package io.kafkaex.client;
 
+import io.kafkaex.CompletionCauses;
 import io.kafkaex.cluster.ClusterMetadata;
 import io.kafkaex.cluster.MetadataManager;
 import io.kafkaex.cluster.Node;
@@ -16,7 +17,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 
 /**
@@ -45,7 +45,7 @@ final class LeaderCalls {
     private <T> CompletableFuture<T> attempt(String topic, int partition, RetryPolicy retry,
             Function<Leader, CompletableFuture<T>> action, int attempt) {
         return leader(topic, partition).thenCompose(action).exceptionallyCompose(error -> {
-            Throwable cause = unwrap(error);
+            Throwable cause = CompletionCauses.unwrap(error);
             Optional<Duration> delay = network.isClosed() ? Optional.empty() : RetriableFailures.nextDelay(retry, attempt, cause);
             if (delay.isEmpty()) {
                 return CompletableFuture.failedFuture(cause);
@@ -95,13 +95,6 @@ final class LeaderCalls {
         return network.delay(delay);
     }
 
-    static Throwable unwrap(Throwable error) {
-        Throwable cause = error;
-        while (cause instanceof CompletionException && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause;
-    }
 
     /** Where to send: the leader's address and the topic (for its id in newer request versions). */
     record Leader(InetSocketAddress address, TopicInfo topic) {

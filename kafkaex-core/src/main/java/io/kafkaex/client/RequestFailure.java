@@ -1,9 +1,7 @@
 package io.kafkaex.client;
 
-import io.kafkaex.network.BrokerConnectionException;
-import io.kafkaex.network.RequestTimeoutException;
+import io.kafkaex.CompletionCauses;
 import io.kafkaex.protocol.error.KafkaError;
-import io.kafkaex.protocol.error.KafkaErrorException;
 
 import java.util.concurrent.CompletionException;
 
@@ -26,16 +24,11 @@ record RequestFailure(KafkaError error, String message) {
      * @throws CompletionException wrapping the cause when it is not a per-item outcome
      */
     static RequestFailure of(Throwable failure) {
-        Throwable cause = LeaderCalls.unwrap(failure);
-        if (cause instanceof KafkaErrorException kafka) {
-            return new RequestFailure(kafka.error(), kafka.getMessage());
+        Throwable cause = CompletionCauses.unwrap(failure);
+        KafkaError error = RetriableFailures.errorOf(cause);
+        if (error == null) {
+            throw new CompletionException(cause);
         }
-        if (cause instanceof BrokerConnectionException) {
-            return new RequestFailure(KafkaError.NETWORK_EXCEPTION, cause.getMessage());
-        }
-        if (cause instanceof RequestTimeoutException) {
-            return new RequestFailure(KafkaError.REQUEST_TIMED_OUT, cause.getMessage());
-        }
-        throw new CompletionException(cause);
+        return new RequestFailure(error, cause.getMessage());
     }
 }

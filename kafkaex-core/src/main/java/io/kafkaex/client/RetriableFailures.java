@@ -1,5 +1,6 @@
 package io.kafkaex.client;
 
+import io.kafkaex.CompletionCauses;
 import io.kafkaex.cluster.RefreshReason;
 import io.kafkaex.network.BrokerConnectionException;
 import io.kafkaex.network.RequestNotSentException;
@@ -28,19 +29,30 @@ final class RetriableFailures {
 
     /** The delay before the next attempt, or empty to fail with {@code failure}. */
     static Optional<Duration> nextDelay(RetryPolicy policy, int attemptsMade, Throwable failure) {
-        if (failure instanceof KafkaErrorException kafka) {
-            return policy.nextDelay(attemptsMade, kafka.error());
-        }
         if (failure instanceof RequestNotSentException) {
             return policy.nextDelayForUnsent(attemptsMade);
         }
-        if (failure instanceof BrokerConnectionException) {
-            return policy.nextDelay(attemptsMade, KafkaError.NETWORK_EXCEPTION);
+        KafkaError error = errorOf(failure);
+        return error == null ? Optional.empty() : policy.nextDelay(attemptsMade, error);
+    }
+
+    /**
+     * The Kafka error a failed request amounts to: a broker error as itself, a broken or refused connection as
+     * {@link KafkaError#NETWORK_EXCEPTION}, a missed deadline as {@link KafkaError#REQUEST_TIMED_OUT}; {@code null}
+     * for anything else (no common version, a malformed response), which is never retried.
+     */
+    static KafkaError errorOf(Throwable failure) {
+        Throwable cause = CompletionCauses.unwrap(failure);
+        if (cause instanceof KafkaErrorException kafka) {
+            return kafka.error();
         }
-        if (failure instanceof RequestTimeoutException) {
-            return policy.nextDelay(attemptsMade, KafkaError.REQUEST_TIMED_OUT);
+        if (cause instanceof BrokerConnectionException) {
+            return KafkaError.NETWORK_EXCEPTION;
         }
-        return Optional.empty();
+        if (cause instanceof RequestTimeoutException) {
+            return KafkaError.REQUEST_TIMED_OUT;
+        }
+        return null;
     }
 
     /** Why metadata is refreshed before retrying after {@code failure}. */

@@ -1,10 +1,8 @@
 package io.kafkaex.client;
 
-import io.kafkaex.network.BrokerConnectionException;
+import io.kafkaex.CompletionCauses;
 import io.kafkaex.network.NetworkClient;
-import io.kafkaex.network.RequestTimeoutException;
 import io.kafkaex.protocol.error.KafkaError;
-import io.kafkaex.protocol.error.KafkaErrorException;
 import io.kafkaex.retry.RetryPolicy;
 
 import java.time.Duration;
@@ -67,8 +65,8 @@ final class Retries {
     private <T> CompletableFuture<T> run(Supplier<CompletableFuture<T>> attempt, Consumer<KafkaError> beforeRetry,
             int attemptNumber) {
         return start(attempt).exceptionallyCompose(error -> {
-            Throwable cause = LeaderCalls.unwrap(error);
-            KafkaError kafkaError = errorOf(cause);
+            Throwable cause = CompletionCauses.unwrap(error);
+            KafkaError kafkaError = RetriableFailures.errorOf(cause);
             Optional<Duration> delay = nextDelay(attemptNumber, kafkaError);
             if (delay.isEmpty()) {
                 return CompletableFuture.failedFuture(cause);
@@ -85,20 +83,5 @@ final class Retries {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-    }
-
-    /** The Kafka error a failure amounts to, or {@code null} for anything else (never retried). */
-    static KafkaError errorOf(Throwable failure) {
-        Throwable cause = LeaderCalls.unwrap(failure);
-        if (cause instanceof KafkaErrorException kafka) {
-            return kafka.error();
-        }
-        if (cause instanceof BrokerConnectionException) {
-            return KafkaError.NETWORK_EXCEPTION;
-        }
-        if (cause instanceof RequestTimeoutException) {
-            return KafkaError.REQUEST_TIMED_OUT;
-        }
-        return null;
     }
 }

@@ -1,5 +1,6 @@
 package io.kafkaex.cluster;
 
+import io.kafkaex.CompletionCauses;
 import io.kafkaex.network.NetworkClient;
 import io.kafkaex.network.RequestSpec;
 import io.kafkaex.network.TrafficClass;
@@ -14,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.LongSupplier;
 
 /**
@@ -67,7 +67,7 @@ public final class Bootstrap {
                     if (error == null) {
                         return CompletableFuture.completedFuture(metadata);
                     }
-                    Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+                    Throwable cause = CompletionCauses.unwrap(error);
                     attempts.add(address.getHostString() + ":" + address.getPort() + ": " + cause.getMessage());
                     failures.add(cause);
                     return tryNext(candidates, topics, attempts, failures);

@@ -1,5 +1,6 @@
 package io.kafkaex.cluster;
 
+import io.kafkaex.CompletionCauses;
 import io.kafkaex.network.NetworkClient;
 import io.kafkaex.telemetry.AsyncSpan;
 import io.kafkaex.telemetry.MetadataUpdateEvent;
@@ -11,7 +12,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 
@@ -172,7 +172,7 @@ public final class MetadataManager {
         waitingForInFlight = new ArrayList<>();
         if (error != null) {
             policy.refreshFailed();
-            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            Throwable cause = CompletionCauses.unwrap(error);
             served.forEach(future -> future.completeExceptionally(cause));
         } else {
             ClusterMetadata known = current;

@@ -1,5 +1,6 @@
 package io.kafkaex.network;
 
+import io.kafkaex.CompletionCauses;
 import io.kafkaex.protocol.ApiKey;
 import io.kafkaex.protocol.ProtocolMessage;
 import io.kafkaex.protocol.ProtocolReader;
@@ -20,7 +21,6 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.BiFunction;
 import javax.net.ssl.SSLException;
@@ -333,7 +333,7 @@ final class BrokerConnection {
         }
         authenticated.whenComplete((done, failure) -> {
             if (failure != null) {
-                authenticationFailure = unwrap(failure);
+                authenticationFailure = CompletionCauses.unwrap(failure);
             }
             eventLoop.execute(() -> onAuthenticated(failure));
         });
@@ -344,7 +344,7 @@ final class BrokerConnection {
             return; // closed meanwhile, e.g. at the setup deadline
         }
         if (error != null) {
-            close(ConnectionCloseReason.AUTH_ERROR, unwrap(error));
+            close(ConnectionCloseReason.AUTH_ERROR, CompletionCauses.unwrap(error));
             return;
         }
         state = State.READY;
@@ -369,8 +369,7 @@ final class BrokerConnection {
                 writeWithoutResponse(spec.api(), version, spec.body().apply(version), queued.future());
                 return;
             }
-            write(spec.api(), version, spec.body().apply(version), queued.deadlineNanos(),
-                    (reader, v) -> spec.parser().apply(reader, v), queued.future());
+            write(spec.api(), version, spec.body().apply(version), queued.deadlineNanos(), spec.parser(), queued.future());
         } catch (RuntimeException e) {
             queued.future().completeExceptionally(e);
         }
@@ -442,10 +441,6 @@ final class BrokerConnection {
         }
     }
 
-    private static Throwable unwrap(Throwable error) {
-        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-    }
-
     /** The authenticator's view of this connection while it is AUTHENTICATING. */
     private final class Exchange implements AuthenticationExchange {
 
@@ -467,13 +462,7 @@ final class BrokerConnection {
                         "authentication request on a connection that is " + state, null));
                 return future;
             }
-            try {
-                short version = apiVersions.negotiate(spec.api());
-                write(spec.api(), version, spec.body().apply(version), connectDeadlineNanos,
-                        (reader, v) -> spec.parser().apply(reader, v), future);
-            } catch (RuntimeException e) {
-                future.completeExceptionally(e);
-            }
+            sendNow(new QueuedRequest<>(spec, connectDeadlineNanos, future));
             return future;
         }
 

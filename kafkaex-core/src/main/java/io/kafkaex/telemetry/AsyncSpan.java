@@ -1,10 +1,10 @@
 package io.kafkaex.telemetry;
 
+import io.kafkaex.CompletionCauses;
 import io.kafkaex.KafkaExException;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 /**
@@ -57,7 +57,7 @@ public final class AsyncSpan {
                 telemetry.emit(stop.of(duration, result, Outcome.ok()));
                 return;
             }
-            Throwable cause = unwrap(error);
+            Throwable cause = CompletionCauses.unwrap(error);
             telemetry.emit(cause instanceof KafkaExException
                     ? stop.of(duration, null, Outcome.error(cause))
                     : thrown.of(duration, cause));
@@ -68,11 +68,4 @@ public final class AsyncSpan {
         return Duration.ofNanos(System.nanoTime() - startNanos);
     }
 
-    private static Throwable unwrap(Throwable error) {
-        Throwable cause = error;
-        while (cause instanceof CompletionException && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause;
-    }
 }
