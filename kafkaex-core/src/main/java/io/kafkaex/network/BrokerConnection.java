@@ -9,6 +9,7 @@ import io.kafkaex.protocol.error.KafkaError;
 import io.kafkaex.protocol.message.ApiVersionsRequest;
 import io.kafkaex.protocol.message.ApiVersionsResponse;
 import io.kafkaex.security.tls.TlsOptions;
+import io.kafkaex.telemetry.BrokerInfo;
 import io.kafkaex.telemetry.ConnectionCloseReason;
 
 import java.io.IOException;
@@ -22,21 +23,39 @@ import java.util.Deque;
 import java.util.Iterator;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import javax.net.ssl.SSLException;
 
 /**
  * One TCP connection to a broker for one traffic class, and its state machine: BACKOFF (waiting to
- * reconnect) → CONNECTING → HANDSHAKING (TLS, when configured; plaintext passes straight on) → NEGOTIATING (ApiVersions) → AUTHENTICATING (the {@link ConnectionAuthenticator}) →
- * READY → CLOSED.
+ * reconnect) → CONNECTING → HANDSHAKING (TLS, when configured; plaintext passes straight on) → NEGOTIATING
+ * (ApiVersions) → AUTHENTICATING (the {@link ConnectionAuthenticator}) → READY ⇄ REAUTHENTICATING → CLOSED.
  * Requests wait in a queue until the connection is ready and the in-flight window has room; each is then
  * written at the highest version both sides support. Bytes go through a {@link Transport}: plain TCP or TLS.
+ *
+ * <p>When the authentication granted a session lifetime (KIP-368), the connection authenticates again once
+ * a random 85–95 % of it has passed, at the next request it has to send: new requests wait, those in flight
+ * complete as usual (the broker answers them before the re-authentication), and the connection goes back to
+ * READY. The broker enforces the session only when a request arrives, so an idle connection re-authenticates
+ * when it is used again.
  *
  * <p>Not thread-safe: only the event-loop thread of its {@link NetworkClient} calls it.
  */
 final class BrokerConnection {
 
-    enum State { BACKOFF, CONNECTING, HANDSHAKING, NEGOTIATING, AUTHENTICATING, READY, CLOSED }
+    enum State { BACKOFF, CONNECTING, HANDSHAKING, NEGOTIATING, AUTHENTICATING, READY, REAUTHENTICATING, CLOSED }
+
+    /** Re-authentication starts after this fraction of the session lifetime, plus a random part of the next. */
+    private static final double REAUTHENTICATE_AFTER = 0.85;
+    private static final double REAUTHENTICATE_JITTER = 0.10;
+    /**
+     * Kafka brokers refuse a re-authentication that begins less than a second after the previous one began
+     * (answering ILLEGAL_SASL_STATE); counted from our end of the previous one, which is after its beginning
+     * on the broker.
+     */
+    private static final long MIN_REAUTHENTICATION_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     /** Sent in ApiVersions v3+; must match the broker's pattern (kafka_ex's "kafka_ex" did not). */
     static final String SOFTWARE_NAME = "kafkaex-java";
@@ -64,6 +83,12 @@ final class BrokerConnection {
     private int nextCorrelationId;
     private long lastActivityNanos;
     private NetworkTelemetry.ConnectionSpan span;
+    /** When the current authentication must be over; the connect deadline for the first one. */
+    private long authenticationDeadlineNanos;
+    /** Whether the broker granted a session that ends; if so, when it ends and when to re-authenticate. */
+    private boolean sessionExpires;
+    private long sessionEndsAtNanos;
+    private long reauthenticateAtNanos;
     /** Set as soon as the authenticator fails, on whichever thread, so a close racing with it reports it. */
     private volatile Throwable authenticationFailure;
 
@@ -83,6 +108,11 @@ final class BrokerConnection {
 
     State state() {
         return state;
+    }
+
+    /** Whether the connection is authenticated and in use: READY, or REAUTHENTICATING with requests in flight. */
+    boolean isEstablished() {
+        return state == State.READY || state == State.REAUTHENTICATING;
     }
 
     InetSocketAddress address() {
@@ -131,7 +161,7 @@ final class BrokerConnection {
         try {
             onReady();
         } catch (SSLException e) {
-            if (state == State.READY) {
+            if (!isSettingUp()) {
                 throw e;
             }
             // TLS 1.3 reports a rejected client certificate only after the client's handshake ended: setup failure too
@@ -182,6 +212,9 @@ final class BrokerConnection {
         if (inFlight.hasExpired(nowNanos)) {
             return new RequestTimeoutException("A request to broker " + describe() + " got no response in time");
         }
+        if (state == State.REAUTHENTICATING && nowNanos - authenticationDeadlineNanos >= 0) {
+            return new BrokerConnectionException(address, "re-authentication did not finish in time", null);
+        }
         for (Iterator<QueuedRequest<?>> it = waiting.iterator(); it.hasNext(); ) {
             QueuedRequest<?> queued = it.next();
             if (nowNanos - queued.deadlineNanos() >= 0) {
@@ -206,6 +239,12 @@ final class BrokerConnection {
         if (isSettingUp()) {
             due = Math.min(due, connectDeadlineNanos);
         }
+        if (state == State.REAUTHENTICATING) {
+            due = Math.min(due, authenticationDeadlineNanos);
+        }
+        if (state == State.READY && sessionExpires && !waiting.isEmpty()) {
+            due = Math.min(due, reauthenticateAtNanos);
+        }
         for (QueuedRequest<?> queued : waiting) {
             due = Math.min(due, queued.deadlineNanos());
         }
@@ -223,7 +262,8 @@ final class BrokerConnection {
             return;
         }
         Throwable refused = authenticationFailure;
-        if (state == State.AUTHENTICATING && refused != null && reason != ConnectionCloseReason.SHUTDOWN) {
+        boolean authenticating = state == State.AUTHENTICATING || state == State.REAUTHENTICATING;
+        if (authenticating && refused != null && reason != ConnectionCloseReason.SHUTDOWN) {
             // The broker closes right after refusing; its refusal, not the disconnect, is what callers must see.
             reason = ConnectionCloseReason.AUTH_ERROR;
             cause = refused;
@@ -324,23 +364,33 @@ final class BrokerConnection {
             return;
         }
         apiVersions = BrokerApiVersions.from(response);
-        state = State.AUTHENTICATING;
-        CompletableFuture<Void> authenticated;
+        authenticate(State.AUTHENTICATING, connectDeadlineNanos);
+    }
+
+    /**
+     * Runs the authenticator in {@code phase} (AUTHENTICATING for a new connection, REAUTHENTICATING for a
+     * ready one), which must end by {@code deadlineNanos}.
+     */
+    private void authenticate(State phase, long deadlineNanos) {
+        state = phase;
+        authenticationDeadlineNanos = deadlineNanos;
+        long startedNanos = System.nanoTime();
+        CompletableFuture<AuthenticatedSession> authenticated;
         try {
-            authenticated = authenticator.authenticate(new Exchange());
+            authenticated = authenticator.authenticate(new Exchange(phase));
         } catch (RuntimeException e) {
             authenticated = CompletableFuture.failedFuture(e);
         }
-        authenticated.whenComplete((done, failure) -> {
+        authenticated.whenComplete((session, failure) -> {
             if (failure != null) {
                 authenticationFailure = CompletionCauses.unwrap(failure);
             }
-            eventLoop.execute(() -> onAuthenticated(failure));
+            eventLoop.execute(() -> onAuthenticated(phase, startedNanos, session, failure));
         });
     }
 
-    private void onAuthenticated(Throwable error) {
-        if (state != State.AUTHENTICATING) {
+    private void onAuthenticated(State phase, long startedNanos, AuthenticatedSession session, Throwable error) {
+        if (state != phase) {
             return; // closed meanwhile, e.g. at the setup deadline
         }
         if (error != null) {
@@ -348,15 +398,54 @@ final class BrokerConnection {
             return;
         }
         state = State.READY;
-        if (span != null) {
-            span.ready();
+        scheduleReauthentication(session, startedNanos);
+        if (phase == State.AUTHENTICATING) {
+            if (span != null) {
+                span.ready();
+            }
+            negotiated.complete(apiVersions);
         }
-        negotiated.complete(apiVersions);
         sendWaiting();
     }
 
-    private void sendWaiting() {
-        while (!waiting.isEmpty() && !inFlight.isFull() && state == State.READY) {
+    /**
+     * Counted from the start of the authentication, as the broker's session cannot have begun earlier, but
+     * never sooner than the broker accepts. A session shorter than that (an OAUTHBEARER token about to expire)
+     * ends first: requests then wait, as the broker would close the connection at the next one, until the
+     * re-authentication may begin (the broker takes a SaslHandshake after the end).
+     */
+    private void scheduleReauthentication(AuthenticatedSession session, long startedNanos) {
+        sessionExpires = session != null && session.expires();
+        if (sessionExpires) {
+            sessionEndsAtNanos = startedNanos + session.lifetime().toNanos();
+            double fraction = REAUTHENTICATE_AFTER + REAUTHENTICATE_JITTER * ThreadLocalRandom.current().nextDouble();
+            long due = startedNanos + (long) (session.lifetime().toNanos() * fraction);
+            long earliestAccepted = System.nanoTime() + MIN_REAUTHENTICATION_INTERVAL_NANOS;
+            reauthenticateAtNanos = due - earliestAccepted < 0 ? earliestAccepted : due;
+        }
+    }
+
+    /**
+     * Sends waiting requests while the in-flight window has room. When the session is due for
+     * re-authentication, re-authenticates first (once the window has room for its requests); when it has
+     * ended before a re-authentication may begin, requests wait for it.
+     */
+    void sendWaiting() {
+        if (state != State.READY || waiting.isEmpty()) {
+            return;
+        }
+        long now = System.nanoTime();
+        if (sessionExpires && now - reauthenticateAtNanos >= 0) {
+            if (!inFlight.isFull()) {
+                authenticate(State.REAUTHENTICATING, Math.max(now, inFlight.latestDeadlineNanos())
+                        + options.connectTimeout().toNanos());
+            }
+            return;
+        }
+        if (sessionExpires && now - sessionEndsAtNanos >= 0) {
+            return;
+        }
+        while (!waiting.isEmpty() && !inFlight.isFull()) {
             sendNow(waiting.pollFirst());
         }
     }
@@ -392,7 +481,7 @@ final class BrokerConnection {
 
     /** A TLS alert before the connection was ready is a failed handshake (e.g. TLS 1.3 rejecting our certificate). */
     private void closeOnWriteFailure(IOException e) {
-        if (e instanceof SSLException tlsFailure && state != State.READY) {
+        if (e instanceof SSLException tlsFailure && isSettingUp()) {
             close(ConnectionCloseReason.INIT_ERROR, TlsHandshakeException.classify(address, tlsFailure));
         } else {
             close(ConnectionCloseReason.SEND_ERROR, new BrokerConnectionException(address, "write failed: " + e.getMessage(), e));
@@ -441,12 +530,28 @@ final class BrokerConnection {
         }
     }
 
-    /** The authenticator's view of this connection while it is AUTHENTICATING. */
+    /** The authenticator's view of this connection while it is AUTHENTICATING or REAUTHENTICATING. */
     private final class Exchange implements AuthenticationExchange {
+
+        private final State phase;
+
+        Exchange(State phase) {
+            this.phase = phase;
+        }
 
         @Override
         public InetSocketAddress broker() {
             return address;
+        }
+
+        @Override
+        public BrokerInfo brokerInfo() {
+            return telemetry.brokerInfo(address);
+        }
+
+        @Override
+        public boolean isReauthentication() {
+            return phase == State.REAUTHENTICATING;
         }
 
         @Override
@@ -457,12 +562,12 @@ final class BrokerConnection {
         @Override
         public <T> CompletableFuture<T> send(RequestSpec<T> spec) {
             CompletableFuture<T> future = new CompletableFuture<>();
-            if (state != State.AUTHENTICATING) {
+            if (state != phase) {
                 future.completeExceptionally(new BrokerConnectionException(address,
                         "authentication request on a connection that is " + state, null));
                 return future;
             }
-            sendNow(new QueuedRequest<>(spec, connectDeadlineNanos, future));
+            sendNow(new QueuedRequest<>(spec, authenticationDeadlineNanos, future));
             return future;
         }
 

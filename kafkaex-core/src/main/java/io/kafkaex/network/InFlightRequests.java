@@ -82,6 +82,17 @@ final class InFlightRequests {
         return earliest;
     }
 
+    /** The latest deadline of any request, or {@link Long#MIN_VALUE} when none is in flight. */
+    long latestDeadlineNanos() {
+        long latest = Long.MIN_VALUE;
+        for (PendingRequest<?> request : queue) {
+            if (latest == Long.MIN_VALUE || request.deadlineNanos() - latest > 0) {
+                latest = request.deadlineNanos();
+            }
+        }
+        return latest;
+    }
+
     /** Fails and removes every request. */
     void failAll(Throwable cause) {
         PendingRequest<?> request;

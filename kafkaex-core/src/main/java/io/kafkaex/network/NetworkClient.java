@@ -254,6 +254,7 @@ public final class NetworkClient implements AutoCloseable {
                         continue;
                     }
                     connect(connection, now);
+                    connection.sendWaiting(); // requests held for a re-authentication that may now begin
                     RuntimeException overdue = connection.checkDeadlines(now);
                     if (overdue != null) {
                         closeConnection(connection, ConnectionCloseReason.TIMEOUT, overdue);
@@ -326,7 +327,7 @@ public final class NetworkClient implements AutoCloseable {
             BrokerConnection connection = connections.get(new ConnectionKey(broker, trafficClass));
             if (connection != null) {
                 pending += connection.pendingRequests();
-                ready |= connection.state() == BrokerConnection.State.READY;
+                ready |= connection.isEstablished();
             }
         }
         return new BrokerLoad(broker, pending, ready, consecutiveFailures.getOrDefault(broker, 0));

@@ -44,7 +44,7 @@ final class NetworkTelemetry {
         if (!telemetry.isEnabled()) {
             return null;
         }
-        ConnectionSpan span = new ConnectionSpan(new ConnectionEvent.Metadata(broker(address), tls), System.nanoTime());
+        ConnectionSpan span = new ConnectionSpan(new ConnectionEvent.Metadata(brokerInfo(address), tls), System.nanoTime());
         telemetry.emit(new ConnectionEvent.Start(span.metadata, Instant.now()));
         return span;
     }
@@ -54,13 +54,14 @@ final class NetworkTelemetry {
         if (!telemetry.isEnabled()) {
             return null;
         }
-        RequestSpan span = new RequestSpan(new RequestEvent.Metadata(api, version, correlationId, clientId, broker(address)),
+        RequestSpan span = new RequestSpan(new RequestEvent.Metadata(api, version, correlationId, clientId, brokerInfo(address)),
                 System.nanoTime(), bytesSent);
         telemetry.emit(new RequestEvent.Start(span.metadata, Instant.now()));
         return span;
     }
 
-    private BrokerInfo broker(InetSocketAddress address) {
+    /** The broker at {@code address}: its node id when cluster metadata named it, else {@link BrokerInfo#UNKNOWN_NODE_ID}. */
+    BrokerInfo brokerInfo(InetSocketAddress address) {
         String host = address.getHostString();
         Integer nodeId = nodeIds.get(host + ":" + address.getPort());
         return new BrokerInfo(nodeId != null ? nodeId : BrokerInfo.UNKNOWN_NODE_ID, host, address.getPort());

@@ -1,5 +1,6 @@
 package io.kafkaex.security;
 
+import io.kafkaex.network.AuthenticatedSession;
 import io.kafkaex.network.AuthenticationExchange;
 import io.kafkaex.network.RequestSpec;
 import io.kafkaex.protocol.ApiKey;
@@ -39,8 +40,8 @@ final class SaslExchange {
         this.client = client;
     }
 
-    /** Runs the exchange; completes with the session lifetime the broker granted ({@link Duration#ZERO}: none). */
-    CompletableFuture<Duration> run() {
+    /** Runs the exchange; completes with the session the broker granted. */
+    CompletableFuture<AuthenticatedSession> run() {
         requireFramedTokens();
         return connection.send(new RequestSpec<>(ApiKey.SASL_HANDSHAKE,
                         version -> new SaslHandshakeRequest().setMechanism(client.mechanism()),
@@ -72,14 +73,14 @@ final class SaslExchange {
         }
     }
 
-    private CompletableFuture<Duration> authenticate(byte[] token) {
+    private CompletableFuture<AuthenticatedSession> authenticate(byte[] token) {
         return connection.send(new RequestSpec<>(ApiKey.SASL_AUTHENTICATE,
                         version -> new SaslAuthenticateRequest().setAuthBytes(ByteBuffer.wrap(token)),
                         SaslAuthenticateResponse::read, REQUEST_TIMEOUT))
                 .thenCompose(this::onAuthenticateResponse);
     }
 
-    private CompletableFuture<Duration> onAuthenticateResponse(SaslAuthenticateResponse response) {
+    private CompletableFuture<AuthenticatedSession> onAuthenticateResponse(SaslAuthenticateResponse response) {
         KafkaError error = KafkaError.forCode(response.errorCode());
         if (error != KafkaError.NONE) {
             throw KafkaErrorExceptions.of(error, response.errorMessage());
@@ -91,7 +92,8 @@ final class SaslExchange {
         if (!client.isComplete()) {
             throw new SaslProtocolException(client.mechanism() + ": the exchange ended before the client was done");
         }
-        return CompletableFuture.completedFuture(Duration.ofMillis(Math.max(0, response.sessionLifetimeMs())));
+        return CompletableFuture.completedFuture(
+                new AuthenticatedSession(Duration.ofMillis(Math.max(0, response.sessionLifetimeMs()))));
     }
 
     private static byte[] bytes(ByteBuffer buffer) {

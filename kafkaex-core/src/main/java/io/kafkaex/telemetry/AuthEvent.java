@@ -18,8 +18,10 @@ public sealed interface AuthEvent extends TelemetryEvent {
      * @param broker the broker being authenticated to
      * @param mechanism the SASL mechanism: {@code PLAIN}, {@code SCRAM-SHA-256}, {@code SCRAM-SHA-512},
      *     {@code OAUTHBEARER} or {@code AWS_MSK_IAM}
+     * @param reauthentication whether a ready connection authenticates again before its session ends (KIP-368)
+     *     rather than a new connection for the first time
      */
-    record Metadata(BrokerInfo broker, String mechanism) {
+    record Metadata(BrokerInfo broker, String mechanism, boolean reauthentication) {
     }
 
     /**

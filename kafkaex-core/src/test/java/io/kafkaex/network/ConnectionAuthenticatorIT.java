@@ -12,12 +12,14 @@ import io.kafkaex.protocol.message.MetadataResponse;
 import io.kafkaex.telemetry.ConnectionCloseReason;
 import io.kafkaex.telemetry.ConnectionEvent;
 import io.kafkaex.telemetry.KafkaExTelemetryListener;
+import io.kafkaex.telemetry.RequestEvent;
 import io.kafkaex.telemetry.Telemetry;
 import io.kafkaex.test.KafkaTestCluster;
 import io.kafkaex.test.junit.KafkaExBroker;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
@@ -40,7 +42,10 @@ class ConnectionAuthenticatorIT {
         ConnectionAuthenticator authenticator = exchange -> {
             order.add("authenticate " + exchange.apiVersions().negotiate(ApiKey.METADATA));
             return exchange.send(new RequestSpec<>(ApiKey.API_VERSIONS, version -> new ApiVersionsRequest(),
-                    ApiVersionsResponse::read, Duration.ofSeconds(5))).thenAccept(answer -> order.add("exchange answered"));
+                    ApiVersionsResponse::read, Duration.ofSeconds(5))).thenApply(answer -> {
+                        order.add("exchange answered");
+                        return AuthenticatedSession.UNLIMITED;
+                    });
         };
         try (NetworkClient client = new NetworkClient(NetworkOptions.defaults("auth-hook-it"), Telemetry.noop(), authenticator)) {
             MetadataResponse response = client.send(address(cluster), TrafficClass.OTHER, METADATA)
@@ -83,6 +88,75 @@ class ConnectionAuthenticatorIT {
         }
         // Reconnects wait 50 ms doubling to 1 s after each failure: a handful of attempts, not one per call.
         assertThat(attempts.get()).isBetween(2, 12);
+    }
+
+    /**
+     * A session of 300 ms: shorter than the second a broker wants between re-authentications, so requests also
+     * wait after it ends until the next may begin. The plaintext broker enforces nothing; the order of what
+     * the connection writes, seen on its event-loop thread, shows that no other request goes out while it
+     * re-authenticates or after its session ended, and every request is answered on the one connection.
+     */
+    @Test
+    void aSessionThatEndsIsRenewedOnTheReadyConnectionWhileRequestsWait(KafkaTestCluster cluster) throws Exception {
+        List<String> written = new CopyOnWriteArrayList<>();
+        List<Long> writtenAtNanos = new CopyOnWriteArrayList<>();
+        AtomicInteger connections = new AtomicInteger();
+        KafkaExTelemetryListener recorder = new KafkaExTelemetryListener() {
+            @Override
+            public void onRequestStart(RequestEvent.Start event) {
+                written.add(event.metadata().api().name());
+                writtenAtNanos.add(System.nanoTime());
+            }
+
+            @Override
+            public void onConnectionStart(ConnectionEvent.Start event) {
+                connections.incrementAndGet();
+            }
+        };
+        ConnectionAuthenticator shortSessions = exchange -> {
+            written.add(exchange.isReauthentication() ? "reauthenticate" : "authenticate");
+            writtenAtNanos.add(System.nanoTime());
+            return exchange.send(new RequestSpec<>(ApiKey.API_VERSIONS, version -> new ApiVersionsRequest(),
+                    ApiVersionsResponse::read, Duration.ofSeconds(5))).thenApply(answer -> {
+                        written.add("authenticated");
+                        writtenAtNanos.add(System.nanoTime());
+                        return new AuthenticatedSession(Duration.ofMillis(300));
+                    });
+        };
+        try (NetworkClient client = new NetworkClient(NetworkOptions.defaults("reauth-hook-it"),
+                Telemetry.of(List.of(recorder)), shortSessions)) {
+            List<CompletableFuture<MetadataResponse>> answers = new ArrayList<>();
+            long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(3_500);
+            while (System.nanoTime() < until) {
+                for (int i = 0; i < 3; i++) {
+                    answers.add(client.send(address(cluster), TrafficClass.OTHER, METADATA));
+                }
+                Thread.sleep(20);
+            }
+            CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+        }
+
+        assertThat(connections.get()).isEqualTo(1);
+        assertThat(written.stream().filter("reauthenticate"::equals).count()).isBetween(2L, 4L);
+        boolean authenticating = false;
+        long authenticatedAtNanos = 0;
+        for (int i = 0; i < written.size(); i++) {
+            String entry = written.get(i);
+            switch (entry) {
+                case "authenticate", "reauthenticate" -> authenticating = true;
+                case "authenticated" -> {
+                    authenticating = false;
+                    authenticatedAtNanos = writtenAtNanos.get(i);
+                }
+                default -> {
+                    if (!entry.equals("API_VERSIONS")) {
+                        assertThat(authenticating).as("%s written during an authentication in %s", entry, written).isFalse();
+                        assertThat(writtenAtNanos.get(i) - authenticatedAtNanos).as("%s written after the session ended", entry)
+                                .isLessThan(TimeUnit.MILLISECONDS.toNanos(300));
+                    }
+                }
+            }
+        }
     }
 
     private static InetSocketAddress address(KafkaTestCluster cluster) {

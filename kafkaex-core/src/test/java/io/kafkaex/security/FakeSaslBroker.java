@@ -7,6 +7,7 @@ import io.kafkaex.protocol.ProtocolMessage;
 import io.kafkaex.protocol.ProtocolReader;
 import io.kafkaex.protocol.ProtocolWriter;
 import io.kafkaex.protocol.message.ApiVersionsResponse;
+import io.kafkaex.telemetry.BrokerInfo;
 
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -24,10 +25,13 @@ import java.util.function.Function;
 final class FakeSaslBroker implements AuthenticationExchange {
 
     static final InetSocketAddress ADDRESS = InetSocketAddress.createUnresolved("fake-broker", 9093);
+    static final BrokerInfo BROKER_INFO = new BrokerInfo(7, "fake-broker", 9093);
 
     private final BrokerApiVersions versions;
     private final Function<ProtocolMessage, ProtocolMessage> script;
     final List<ProtocolMessage> requests = new ArrayList<>();
+    /** What {@link #isReauthentication()} answers; a test sets it to play a re-authentication. */
+    boolean reauthentication;
 
     FakeSaslBroker(int handshakeMax, boolean saslAuthenticate, Function<ProtocolMessage, ProtocolMessage> script) {
         List<ApiVersionsResponse.ApiVersion> apis = new ArrayList<>();
@@ -43,6 +47,16 @@ final class FakeSaslBroker implements AuthenticationExchange {
     @Override
     public InetSocketAddress broker() {
         return ADDRESS;
+    }
+
+    @Override
+    public BrokerInfo brokerInfo() {
+        return BROKER_INFO;
+    }
+
+    @Override
+    public boolean isReauthentication() {
+        return reauthentication;
     }
 
     @Override

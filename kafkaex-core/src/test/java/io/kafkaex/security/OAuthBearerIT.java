@@ -22,8 +22,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /** OAUTHBEARER against the harness's SASL_PLAINTEXT listener (unsecured JWT validator, required scope kafka). */
@@ -35,7 +33,7 @@ class OAuthBearerIT {
         String topic = "oauth-it-produce";
         cluster.createTopic(topic, 1, 1);
         RecordedAuthEvents events = new RecordedAuthEvents();
-        RecordingProvider provider = new RecordingProvider(List.of(TestCredentials.OAUTH_REQUIRED_SCOPE), Duration.ofMinutes(5));
+        RecordingTokenProvider provider = new RecordingTokenProvider(List.of(TestCredentials.OAUTH_REQUIRED_SCOPE), Duration.ofMinutes(5));
         try (KafkaExClient client = KafkaExClient.create(options(cluster, provider, Duration.ofMinutes(5))
                 .telemetryListener(events).build())) {
             client.produceOneSync(topic, 0, ProduceRecord.of(null, bytes("hello oauth")), ProduceOptions.defaults());
@@ -52,7 +50,7 @@ class OAuthBearerIT {
 
     @Test
     void aTokenWithoutTheRequiredScopeFailsFastWithTheBrokersMessageAndNoToken(KafkaTestCluster cluster) {
-        RecordingProvider provider = new RecordingProvider(List.of("other"), Duration.ofMinutes(5));
+        RecordingTokenProvider provider = new RecordingTokenProvider(List.of("other"), Duration.ofMinutes(5));
         try (KafkaExClient client = KafkaExClient.create(options(cluster, provider, Duration.ofMinutes(5)).build())) {
             long startNanos = System.nanoTime();
             Throwable failure = catchThrowable(() -> client.latestOffsetSync("oauth-it-any", 0));
@@ -75,7 +73,7 @@ class OAuthBearerIT {
     void anExpiredTokenIsReplacedForTheNextConnection(KafkaTestCluster cluster) throws Exception {
         String topic = "oauth-it-expiry";
         cluster.createTopic(topic, 1, 1);
-        RecordingProvider provider = new RecordingProvider(List.of(TestCredentials.OAUTH_REQUIRED_SCOPE), Duration.ofSeconds(5));
+        RecordingTokenProvider provider = new RecordingTokenProvider(List.of(TestCredentials.OAUTH_REQUIRED_SCOPE), Duration.ofSeconds(5));
         try (KafkaExClient client = KafkaExClient.create(options(cluster, provider, Duration.ofSeconds(1)).build())) {
             client.produceOneSync(topic, 0, ProduceRecord.of(null, bytes("first")), ProduceOptions.defaults());
             int callsBefore = provider.tokens.size();
@@ -110,24 +108,5 @@ class OAuthBearerIT {
 
     private static String text(ByteBuffer buffer) {
         return buffer == null ? null : StandardCharsets.UTF_8.decode(buffer.duplicate()).toString();
-    }
-
-    /** An unsecured-JWT provider for alice that records every token it hands out. */
-    private static final class RecordingProvider implements OAuthBearerTokenProvider {
-
-        private final UnsecuredJwtTokenProvider tokensFor;
-        private final List<OAuthBearerToken> tokens = new CopyOnWriteArrayList<>();
-
-        RecordingProvider(List<String> scopes, Duration lifetime) {
-            this.tokensFor = new UnsecuredJwtTokenProvider(TestCredentials.ALICE.name(), scopes, lifetime);
-        }
-
-        @Override
-        public CompletableFuture<OAuthBearerToken> token() {
-            return tokensFor.token().thenApply(token -> {
-                tokens.add(token);
-                return token;
-            });
-        }
     }
 }

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A telemetry listener that keeps the auth start and stop events, in order. Any thread. */
-final class RecordedAuthEvents implements KafkaExTelemetryListener {
+class RecordedAuthEvents implements KafkaExTelemetryListener {
 
     final List<AuthEvent> all = new CopyOnWriteArrayList<>();
 

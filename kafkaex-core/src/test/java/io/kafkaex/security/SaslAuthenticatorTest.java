@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.kafkaex.network.AuthenticatedSession;
 import io.kafkaex.protocol.ProtocolMessage;
 import io.kafkaex.protocol.error.KafkaAuthenticationException;
 import io.kafkaex.protocol.error.KafkaError;
@@ -43,17 +44,32 @@ class SaslAuthenticatorTest {
                 authenticated(serverMessages.remove(0)).setSessionLifetimeMs(60_000)));
         SaslAuthenticator authenticator = rfcScram();
 
-        authenticator.authenticate(broker).join();
+        AuthenticatedSession session = authenticator.authenticate(broker).join();
 
         assertThat(broker.requests).hasSize(3);
         assertThat(((SaslHandshakeRequest) broker.requests.get(0)).mechanism()).isEqualTo("SCRAM-SHA-256");
         assertThat(token(broker.requests.get(1))).isEqualTo("n,,n=user,r=" + NONCE);
         assertThat(token(broker.requests.get(2))).startsWith("c=biws,r=").endsWith(",p=dHzbZapWIk4jUhN+Ute9ytag9zjfMHgsqmmiz7AndVQ=");
-        assertThat(authenticator.sessionLifetime(FakeSaslBroker.ADDRESS)).contains(Duration.ofMinutes(1));
+        assertThat(session.lifetime()).isEqualTo(Duration.ofMinutes(1));
         assertThat(events).hasSize(2);
         assertThat(events.get(0)).isInstanceOf(AuthEvent.Start.class);
         assertThat(events.get(0).metadata().mechanism()).isEqualTo("SCRAM-SHA-256");
         assertThat(((AuthEvent.Stop) events.get(1)).outcome().isOk()).isTrue();
+    }
+
+    @Test
+    void aReauthenticationIsReportedAsSuchWithTheBrokersNodeId() {
+        List<String> serverMessages = new ArrayList<>(List.of(SERVER_FIRST, SERVER_FINAL));
+        FakeSaslBroker broker = new FakeSaslBroker(1, true, handshakeThen(token -> authenticated(serverMessages.remove(0))));
+        broker.reauthentication = true;
+
+        AuthenticatedSession session = rfcScram().authenticate(broker).join();
+
+        assertThat(session.expires()).isFalse();
+        assertThat(events).hasSize(2).allSatisfy(event -> {
+            assertThat(event.metadata().reauthentication()).isTrue();
+            assertThat(event.metadata().broker()).isEqualTo(FakeSaslBroker.BROKER_INFO);
+        });
     }
 
     @Test
@@ -127,7 +143,7 @@ class SaslAuthenticatorTest {
         return UTF_8.decode(((SaslAuthenticateRequest) request).authBytes().duplicate()).toString();
     }
 
-    private static Throwable failureOf(CompletableFuture<Void> future) {
+    private static Throwable failureOf(CompletableFuture<?> future) {
         Throwable failure = catchThrowable(future::join);
         return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }

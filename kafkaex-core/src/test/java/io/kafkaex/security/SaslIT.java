@@ -105,17 +105,6 @@ class SaslIT {
         }
     }
 
-    @Test
-    void theSessionLifetimeIsKeptPerBroker(KafkaTestCluster cluster) throws Exception {
-        SaslAuthenticator authenticator = new SaslAuthenticator(new SaslCredentials(SaslMechanism.SCRAM_SHA_256,
-                TestCredentials.ALICE.name(), Password.of(TestCredentials.ALICE.password())), Telemetry.noop());
-        try (NetworkClient network = new NetworkClient(NetworkOptions.defaults("sasl-it-lifetime"), Telemetry.noop(), authenticator)) {
-            network.apiVersions(saslAddress(cluster)).get(30, TimeUnit.SECONDS);
-        }
-        // The harness broker sets no connections.max.reauth.ms, so it grants no session lifetime.
-        assertThat(authenticator.sessionLifetime(saslAddress(cluster))).isEmpty();
-    }
-
     private static void assertNoSecretIn(Throwable failure) {
         SaslFailures.assertNotIn(failure, WRONG_PASSWORD);
     }

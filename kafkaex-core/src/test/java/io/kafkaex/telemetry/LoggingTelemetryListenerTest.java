@@ -46,7 +46,7 @@ class LoggingTelemetryListenerTest {
         loggingAt(Level.DEBUG).emit(TelemetryEventSamples.all().get(TelemetryEventName.AUTH_EXCEPTION.ordinal()));
 
         assertThat(lines).containsExactly(new CapturingLogger.Line("io.kafkaex.telemetry.auth", Level.WARN,
-                "auth.exception broker=1@kafka-1:9092 mechanism=SCRAM-SHA-512 duration=1.204ms"
+                "auth.exception broker=1@kafka-1:9092 mechanism=SCRAM-SHA-512 reauthentication=false duration=1.204ms"
                         + " exception=java.lang.IllegalStateException: boom", TelemetryEventSamples.BOOM));
     }
 

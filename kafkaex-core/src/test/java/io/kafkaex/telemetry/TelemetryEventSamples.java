@@ -29,7 +29,7 @@ final class TelemetryEventSamples {
     private static List<TelemetryEvent> build() {
         RequestEvent.Metadata request = new RequestEvent.Metadata(ApiKey.PRODUCE, (short) 9, 7, "app", BROKER);
         ConnectionEvent.Metadata connection = new ConnectionEvent.Metadata(BROKER, true);
-        AuthEvent.Metadata auth = new AuthEvent.Metadata(BROKER, "SCRAM-SHA-512");
+        AuthEvent.Metadata auth = new AuthEvent.Metadata(BROKER, "SCRAM-SHA-512", false);
         ProduceEvent.Metadata produce = new ProduceEvent.Metadata("orders", 3, "app", (short) -1);
         FetchEvent.Metadata fetch = new FetchEvent.Metadata("orders", 3, 42L, "app");
         CommitEvent.Metadata commit = new CommitEvent.Metadata("billing", "app", List.of("orders"), 2);
