@@ -1,5 +1,6 @@
 package io.kafkaex.network;
 
+import io.kafkaex.ClientSoftware;
 import io.kafkaex.CompletionCauses;
 import io.kafkaex.protocol.ApiKey;
 import io.kafkaex.protocol.ProtocolMessage;
@@ -37,10 +38,6 @@ import javax.net.ssl.SSLException;
 final class BrokerConnection {
 
     enum State { BACKOFF, CONNECTING, HANDSHAKING, NEGOTIATING, AUTHENTICATING, READY, CLOSED }
-
-    /** Sent in ApiVersions v3+; must match the broker's pattern (kafka_ex's "kafka_ex" did not). */
-    static final String SOFTWARE_NAME = "kafkaex-java";
-    static final String SOFTWARE_VERSION = "0.1.0";
 
     private final InetSocketAddress address;
     private final TrafficClass trafficClass;
@@ -292,7 +289,7 @@ final class BrokerConnection {
     private void negotiate(short version) {
         ApiVersionsRequest request = new ApiVersionsRequest();
         if (version >= 3) {
-            request.setClientSoftwareName(SOFTWARE_NAME).setClientSoftwareVersion(SOFTWARE_VERSION);
+            request.setClientSoftwareName(ClientSoftware.NAME).setClientSoftwareVersion(ClientSoftware.VERSION);
         }
         CompletableFuture<ApiVersionsResponse> answer = new CompletableFuture<>();
         write(ApiKey.API_VERSIONS, version, request, connectDeadlineNanos, (reader, v) -> {
