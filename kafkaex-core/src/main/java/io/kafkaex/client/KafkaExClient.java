@@ -434,6 +434,9 @@ public final class KafkaExClient implements AutoCloseable {
     }
 
     private static ConnectionAuthenticator authenticator(KafkaExClientOptions options, Telemetry telemetry) {
+        if (options.awsMskIam() != null) {
+            return SaslAuthenticator.awsMskIam(options.awsMskIam(), telemetry);
+        }
         if (options.oauthBearer() != null) {
             return SaslAuthenticator.oauthBearer(options.oauthBearer().newTokenCache(), options.oauthBearer().extensions(),
                     telemetry);

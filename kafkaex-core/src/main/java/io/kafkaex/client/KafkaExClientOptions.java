@@ -3,6 +3,9 @@ package io.kafkaex.client;
 import io.kafkaex.cluster.BootstrapServer;
 import io.kafkaex.network.NetworkOptions;
 import io.kafkaex.security.tls.TlsOptions;
+import io.kafkaex.security.AwsCredentialsProvider;
+import io.kafkaex.security.AwsMskIamOptions;
+import io.kafkaex.security.AwsSdkCredentials;
 import io.kafkaex.security.Password;
 import io.kafkaex.security.OAuthBearerExtensions;
 import io.kafkaex.security.OAuthBearerOptions;
@@ -19,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.stream.Collectors;
 
 /**
  * The settings of a KafkaEx client, immutable and validated when built: each invalid value is reported with
@@ -72,9 +76,11 @@ public final class KafkaExClientOptions {
     private final SecurityProtocol securityProtocol;
     private final SaslCredentials sasl;
     private final OAuthBearerOptions oauthBearer;
+    private final AwsMskIamOptions awsMskIam;
 
-    private KafkaExClientOptions(Builder builder, OAuthBearerOptions oauthBearer) {
+    private KafkaExClientOptions(Builder builder, OAuthBearerOptions oauthBearer, AwsMskIamOptions awsMskIam) {
         this.oauthBearer = oauthBearer;
+        this.awsMskIam = awsMskIam;
         this.bootstrapServers = List.copyOf(builder.bootstrapServers);
         this.clientId = builder.clientId;
         this.requestTimeout = builder.requestTimeout;
@@ -127,6 +133,9 @@ public final class KafkaExClientOptions {
         if (oauthBearer != null) {
             builder.oauthBearer(oauthBearer.provider(), oauthBearer.extensions().asMap());
             builder.oauthBearerRefreshWindow(oauthBearer.refreshWindow());
+        }
+        if (awsMskIam != null) {
+            builder.awsMskIam(awsMskIam.region(), awsMskIam.credentials());
         }
         return builder;
     }
@@ -211,12 +220,18 @@ public final class KafkaExClientOptions {
         return oauthBearer;
     }
 
+    /** The AWS_MSK_IAM settings, or {@code null} when the client does not authenticate with AWS_MSK_IAM. */
+    public AwsMskIamOptions awsMskIam() {
+        return awsMskIam;
+    }
+
     /** The options that identify the client and its security; never shows a secret. */
     @Override
     public String toString() {
         return "KafkaExClientOptions[bootstrapServers=" + bootstrapServers + ", clientId=" + clientId
                 + ", securityProtocol=" + securityProtocol + ", sasl=" + sasl
-                + (oauthBearer == null ? "" : ", oauthBearer=" + oauthBearer) + "]";
+                + (oauthBearer == null ? "" : ", oauthBearer=" + oauthBearer)
+                + (awsMskIam == null ? "" : ", awsMskIam=" + awsMskIam) + "]";
     }
 
     /** The network layer's share of these options. */
@@ -252,6 +267,10 @@ public final class KafkaExClientOptions {
         private Map<String, String> oauthExtensions;
         private double oauthRefreshWindow = OAuthBearerTokenCache.DEFAULT_REFRESH_WINDOW;
         private boolean oauthSet;
+        private String awsRegion;
+        private AwsCredentialsProvider awsCredentials;
+        private boolean awsSet;
+        private boolean awsDefaultChain;
 
         private Builder() {
         }
@@ -392,6 +411,30 @@ public final class KafkaExClientOptions {
         }
 
         /**
+         * Authenticates with SASL AWS_MSK_IAM (Amazon MSK's IAM access control, usually port 9098 with
+         * {@code SASL_SSL}), signing for the cluster's AWS {@code region} with credentials from the AWS SDK's
+         * default chain; needs {@code software.amazon.awssdk:auth} on the classpath and a {@code SASL_*}
+         * security protocol.
+         */
+        public Builder awsMskIam(String region) {
+            awsMskIam(region, null);
+            this.awsDefaultChain = true;
+            return this;
+        }
+
+        /**
+         * Authenticates with SASL AWS_MSK_IAM, signing for the cluster's AWS {@code region} with credentials from
+         * {@code provider}; needs a {@code SASL_*} security protocol, and no AWS SDK.
+         */
+        public Builder awsMskIam(String region, AwsCredentialsProvider provider) {
+            this.awsRegion = region;
+            this.awsCredentials = provider;
+            this.awsSet = true;
+            this.awsDefaultChain = false;
+            return this;
+        }
+
+        /**
          * @throws IllegalArgumentException naming every invalid option and what it allows
          */
         public KafkaExClientOptions build() {
@@ -422,11 +465,12 @@ public final class KafkaExClientOptions {
                 problems.add("telemetryListener must not be null");
             }
             OAuthBearerOptions oauthBearer = oauthBearer(problems);
+            AwsMskIamOptions awsMskIam = awsMskIam(problems);
             security(problems);
             if (!problems.isEmpty()) {
                 throw new IllegalArgumentException("Invalid KafkaEx client options: " + String.join("; ", problems));
             }
-            return new KafkaExClientOptions(this, oauthBearer);
+            return new KafkaExClientOptions(this, oauthBearer, awsMskIam);
         }
 
         private OAuthBearerOptions oauthBearer(List<String> problems) {
@@ -445,14 +489,51 @@ public final class KafkaExClientOptions {
             } catch (IllegalArgumentException e) {
                 problems.add(e.getMessage());
             }
-            if (sasl != null || saslIncomplete) {
-                problems.add("sasl(...) and oauthBearer(...) are both set; choose one mechanism");
-            }
             return oauthProvider == null || extensions == null || !(oauthRefreshWindow > 0 && oauthRefreshWindow < 1)
                     ? null : new OAuthBearerOptions(oauthProvider, extensions, oauthRefreshWindow);
         }
 
+        private AwsMskIamOptions awsMskIam(List<String> problems) {
+            if (!awsSet) {
+                return null;
+            }
+            if (!AwsMskIamOptions.isRegion(awsRegion)) {
+                problems.add("awsMskIam region must be an AWS region name such as us-east-1, was " + awsRegion);
+            }
+            AwsCredentialsProvider provider = awsCredentials;
+            if (awsDefaultChain) {
+                try {
+                    provider = AwsSdkCredentials.defaultChain();
+                } catch (IllegalStateException e) {
+                    problems.add(e.getMessage());
+                }
+            } else if (provider == null) {
+                problems.add("awsMskIam needs a credentials provider");
+            }
+            return provider == null || !AwsMskIamOptions.isRegion(awsRegion) ? null : new AwsMskIamOptions(awsRegion, provider);
+        }
+
+        /** The names of the SASL mechanism options that are set, in the order of their builder methods. */
+        private List<String> mechanismsSet() {
+            List<String> set = new ArrayList<>();
+            if (sasl != null || saslIncomplete) {
+                set.add("sasl");
+            }
+            if (oauthSet) {
+                set.add("oauthBearer");
+            }
+            if (awsSet) {
+                set.add("awsMskIam");
+            }
+            return set;
+        }
+
         private void security(List<String> problems) {
+            List<String> mechanisms = mechanismsSet();
+            if (mechanisms.size() > 1) {
+                problems.add(mechanisms.stream().map(name -> name + "(...)").collect(Collectors.joining(" and "))
+                        + (mechanisms.size() == 2 ? " are both set" : " are all set") + "; choose one mechanism");
+            }
             if (securityProtocol == null) {
                 problems.add("securityProtocol must be one of PLAINTEXT, SASL_PLAINTEXT, SSL, SASL_SSL");
                 return;
@@ -463,12 +544,12 @@ public final class KafkaExClientOptions {
             if (saslIncomplete) {
                 problems.add("sasl needs a mechanism (PLAIN, SCRAM_SHA_256, SCRAM_SHA_512), a non-blank username and"
                         + " a non-empty password");
-            } else if (securityProtocol.usesSasl() && sasl == null && !oauthSet) {
+            } else if (securityProtocol.usesSasl() && mechanisms.isEmpty()) {
                 problems.add("securityProtocol " + securityProtocol + " needs sasl(mechanism, username, password)"
-                        + " or oauthBearer(provider, extensions)");
-            } else if (!securityProtocol.usesSasl() && (sasl != null || oauthSet)) {
-                problems.add((oauthSet ? "oauthBearer" : "sasl") + " is set but securityProtocol " + securityProtocol
-                        + " does not use SASL; use SASL_PLAINTEXT or SASL_SSL");
+                        + " or oauthBearer(provider, extensions) or awsMskIam(region[, provider])");
+            } else if (!securityProtocol.usesSasl() && !mechanisms.isEmpty()) {
+                problems.add(String.join(" and ", mechanisms) + (mechanisms.size() == 1 ? " is" : " are")
+                        + " set but securityProtocol " + securityProtocol + " does not use SASL; use SASL_PLAINTEXT or SASL_SSL");
             }
         }
 

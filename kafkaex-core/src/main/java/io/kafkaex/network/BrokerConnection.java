@@ -1,5 +1,6 @@
 package io.kafkaex.network;
 
+import io.kafkaex.ClientSoftware;
 import io.kafkaex.CompletionCauses;
 import io.kafkaex.protocol.ApiKey;
 import io.kafkaex.protocol.ProtocolMessage;
@@ -56,10 +57,6 @@ final class BrokerConnection {
      * on the broker.
      */
     private static final long MIN_REAUTHENTICATION_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
-
-    /** Sent in ApiVersions v3+; must match the broker's pattern (kafka_ex's "kafka_ex" did not). */
-    static final String SOFTWARE_NAME = "kafkaex-java";
-    static final String SOFTWARE_VERSION = "0.1.0";
 
     private final InetSocketAddress address;
     private final TrafficClass trafficClass;
@@ -332,7 +329,7 @@ final class BrokerConnection {
     private void negotiate(short version) {
         ApiVersionsRequest request = new ApiVersionsRequest();
         if (version >= 3) {
-            request.setClientSoftwareName(SOFTWARE_NAME).setClientSoftwareVersion(SOFTWARE_VERSION);
+            request.setClientSoftwareName(ClientSoftware.NAME).setClientSoftwareVersion(ClientSoftware.VERSION);
         }
         CompletableFuture<ApiVersionsResponse> answer = new CompletableFuture<>();
         write(ApiKey.API_VERSIONS, version, request, connectDeadlineNanos, (reader, v) -> {

@@ -7,8 +7,10 @@ import io.kafkaex.telemetry.AsyncSpan;
 import io.kafkaex.telemetry.AuthEvent;
 import io.kafkaex.telemetry.Telemetry;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -24,7 +26,7 @@ import java.util.function.Supplier;
 public final class SaslAuthenticator implements ConnectionAuthenticator {
 
     private final String mechanism;
-    private final Function<AuthenticationExchange, CompletableFuture<SaslMechanismClient>> clients;
+    private final Function<AuthenticationExchange, CompletableFuture<? extends SaslMechanismClient>> clients;
     private final Telemetry telemetry;
 
     /** Authenticates with {@code credentials}, reporting to {@code telemetry}. */
@@ -43,15 +45,30 @@ public final class SaslAuthenticator implements ConnectionAuthenticator {
      */
     public static SaslAuthenticator oauthBearer(OAuthBearerTokenCache tokens, OAuthBearerExtensions extensions,
             Telemetry telemetry) {
-        return new SaslAuthenticator(telemetry, OAuthBearerSaslClient.MECHANISM, exchange -> {
-            CompletableFuture<OAuthBearerToken> token = tokens.token();
-            Function<OAuthBearerToken, SaslMechanismClient> client = t -> new OAuthBearerSaslClient(t, extensions);
-            return token.isDone() ? token.thenApply(client) : token.thenApplyAsync(client, exchange.eventLoop());
+        return new SaslAuthenticator(telemetry, OAuthBearerSaslClient.MECHANISM,
+                exchange -> tokens.token().thenApply(token -> new OAuthBearerSaslClient(token, extensions)));
+    }
+
+    /**
+     * Authenticates with AWS_MSK_IAM, signing for each broker's host name with the credentials
+     * {@code options} provides. The credentials are awaited without blocking; the signing and the exchange go on
+     * on the event loop.
+     */
+    public static SaslAuthenticator awsMskIam(AwsMskIamOptions options, Telemetry telemetry) {
+        return awsMskIam(options, telemetry, Clock.systemUTC());
+    }
+
+    /** {@link #awsMskIam(AwsMskIamOptions, Telemetry)} signing at {@code clock}'s time; a seam for tests. */
+    static SaslAuthenticator awsMskIam(AwsMskIamOptions options, Telemetry telemetry, Clock clock) {
+        return new SaslAuthenticator(telemetry, AwsMskIamSaslClient.MECHANISM, exchange -> {
+            String host = exchange.broker().getHostString();
+            return options.credentials().credentials()
+                    .thenApply(credentials -> new AwsMskIamSaslClient(host, options.region(), credentials, clock));
         });
     }
 
     private SaslAuthenticator(Telemetry telemetry, String mechanism,
-            Function<AuthenticationExchange, CompletableFuture<SaslMechanismClient>> clients) {
+            Function<AuthenticationExchange, CompletableFuture<? extends SaslMechanismClient>> clients) {
         this.mechanism = mechanism;
         this.clients = clients;
         this.telemetry = telemetry;
@@ -71,7 +88,10 @@ public final class SaslAuthenticator implements ConnectionAuthenticator {
 
     private CompletableFuture<AuthenticatedSession> run(AuthenticationExchange exchange) {
         try {
-            return clients.apply(exchange).thenCompose(client -> new SaslExchange(exchange, client).run());
+            CompletableFuture<? extends SaslMechanismClient> client = clients.apply(exchange);
+            // a client made off the event loop (an awaited token or credentials) is used back on it
+            Executor continuation = client.isDone() ? Runnable::run : exchange.eventLoop();
+            return client.thenComposeAsync(c -> new SaslExchange(exchange, c).run(), continuation);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }

@@ -52,9 +52,9 @@ public final class UnsecuredJwtTokenProvider implements OAuthBearerTokenProvider
     public CompletableFuture<OAuthBearerToken> token() {
         Instant issuedAt = Instant.ofEpochSecond(clock.instant().getEpochSecond());
         Instant expiresAt = issuedAt.plusSeconds(lifetime.toSeconds());
-        String claims = "{\"sub\":" + json(subject) + ",\"iat\":" + issuedAt.getEpochSecond() + ",\"exp\":"
+        String claims = "{\"sub\":" + SaslJson.quote(subject) + ",\"iat\":" + issuedAt.getEpochSecond() + ",\"exp\":"
                 + expiresAt.getEpochSecond() + ",\"scope\":["
-                + scopes.stream().map(UnsecuredJwtTokenProvider::json).collect(Collectors.joining(",")) + "]}";
+                + scopes.stream().map(SaslJson::quote).collect(Collectors.joining(",")) + "]}";
         String value = HEADER + "." + BASE64URL.encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + ".";
         return CompletableFuture.completedFuture(new OAuthBearerToken(value, issuedAt, expiresAt, subject));
     }
@@ -62,24 +62,5 @@ public final class UnsecuredJwtTokenProvider implements OAuthBearerTokenProvider
     @Override
     public String toString() {
         return "UnsecuredJwtTokenProvider[subject=" + subject + ", scopes=" + scopes + ", lifetime=" + lifetime + "]";
-    }
-
-    /** {@code text} as a JSON string literal (RFC 8259 escapes). */
-    static String json(String text) {
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
     }
 }

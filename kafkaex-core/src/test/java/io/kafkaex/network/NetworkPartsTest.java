@@ -3,6 +3,7 @@ package io.kafkaex.network;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.kafkaex.ClientSoftware;
 import io.kafkaex.protocol.ApiKey;
 import io.kafkaex.protocol.ProtocolException;
 import io.kafkaex.protocol.error.KafkaError;
@@ -43,8 +44,8 @@ class NetworkPartsTest {
 
     @Test
     void softwareNameMatchesTheBrokersPatternUnlikeKafkaExs() {
-        assertThat(BrokerApiVersions.isValidSoftwareText(BrokerConnection.SOFTWARE_NAME)).isTrue();
-        assertThat(BrokerApiVersions.isValidSoftwareText(BrokerConnection.SOFTWARE_VERSION)).isTrue();
+        assertThat(BrokerApiVersions.isValidSoftwareText(ClientSoftware.NAME)).isTrue();
+        assertThat(BrokerApiVersions.isValidSoftwareText(ClientSoftware.VERSION)).isTrue();
         assertThat(BrokerApiVersions.isValidSoftwareText("kafka_ex")).isFalse();
         assertThat(BrokerApiVersions.isValidSoftwareText("-x")).isFalse();
     }

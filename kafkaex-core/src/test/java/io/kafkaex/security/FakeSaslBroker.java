@@ -27,6 +27,7 @@ final class FakeSaslBroker implements AuthenticationExchange {
     static final InetSocketAddress ADDRESS = InetSocketAddress.createUnresolved("fake-broker", 9093);
     static final BrokerInfo BROKER_INFO = new BrokerInfo(7, "fake-broker", 9093);
 
+    private final InetSocketAddress address;
     private final BrokerApiVersions versions;
     private final Function<ProtocolMessage, ProtocolMessage> script;
     final List<ProtocolMessage> requests = new ArrayList<>();
@@ -34,6 +35,13 @@ final class FakeSaslBroker implements AuthenticationExchange {
     boolean reauthentication;
 
     FakeSaslBroker(int handshakeMax, boolean saslAuthenticate, Function<ProtocolMessage, ProtocolMessage> script) {
+        this(ADDRESS, handshakeMax, saslAuthenticate, script);
+    }
+
+    /** A broker at {@code address} (AWS_MSK_IAM signs for its host name). */
+    FakeSaslBroker(InetSocketAddress address, int handshakeMax, boolean saslAuthenticate,
+            Function<ProtocolMessage, ProtocolMessage> script) {
+        this.address = address;
         List<ApiVersionsResponse.ApiVersion> apis = new ArrayList<>();
         apis.add(new ApiVersionsResponse.ApiVersion().setApiKey((short) 17).setMinVersion((short) 0)
                 .setMaxVersion((short) handshakeMax));
@@ -46,7 +54,7 @@ final class FakeSaslBroker implements AuthenticationExchange {
 
     @Override
     public InetSocketAddress broker() {
-        return ADDRESS;
+        return address;
     }
 
     @Override

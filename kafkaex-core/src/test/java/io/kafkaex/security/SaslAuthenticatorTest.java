@@ -15,6 +15,7 @@ import io.kafkaex.protocol.message.SaslHandshakeResponse;
 import io.kafkaex.telemetry.AuthEvent;
 import io.kafkaex.telemetry.Telemetry;
 
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -121,6 +122,40 @@ class SaslAuthenticatorTest {
             assertThat(failure).isInstanceOf(SaslProtocolException.class).hasMessageContaining("raw tokens");
             assertThat(broker.requests).isEmpty();
         }
+    }
+
+    @Test
+    void awsMskIamSendsTheSignedPayloadForTheBrokersHostAndCompletesOnTheBrokersAnswer() {
+        InetSocketAddress address = InetSocketAddress.createUnresolved(AwsMskIamSaslClientTest.HOST, 9098);
+        FakeSaslBroker broker = new FakeSaslBroker(address, 1, true, request -> request instanceof SaslHandshakeRequest
+                ? new SaslHandshakeResponse().setMechanisms(List.of("AWS_MSK_IAM"))
+                : authenticated("{\"version\":\"2020_10_22\",\"request-id\":\"9c1d\"}"));
+        CompletableFuture<AwsCredentials> credentials = new CompletableFuture<>();
+        AwsMskIamOptions options = new AwsMskIamOptions("us-east-1", () -> credentials);
+
+        CompletableFuture<AuthenticatedSession> authenticated = SaslAuthenticator.awsMskIam(options, telemetry,
+                AwsMskIamSaslClientTest.CLOCK).authenticate(broker);
+        assertThat(broker.requests).isEmpty(); // nothing is sent before the credentials are there
+        credentials.complete(AwsMskIamSaslClientTest.TEMPORARY);
+        authenticated.join();
+
+        assertThat(broker.requests).hasSize(2);
+        assertThat(((SaslHandshakeRequest) broker.requests.get(0)).mechanism()).isEqualTo("AWS_MSK_IAM");
+        assertThat(token(broker.requests.get(1))).isEqualTo(AwsMskIamSaslClientTest.PAYLOAD_TEMPORARY);
+        assertThat(events.get(0).metadata().mechanism()).isEqualTo("AWS_MSK_IAM");
+        assertThat(((AuthEvent.Stop) events.get(1)).outcome().isOk()).isTrue();
+    }
+
+    @Test
+    void awsMskIamFailsWithoutSendingWhenNoCredentialsCanBeHad() {
+        FakeSaslBroker broker = new FakeSaslBroker(1, true, request -> null);
+        AwsMskIamOptions options = new AwsMskIamOptions("us-east-1",
+                () -> CompletableFuture.failedFuture(new IllegalStateException("no AWS credentials found")));
+
+        Throwable failure = failureOf(SaslAuthenticator.awsMskIam(options, telemetry).authenticate(broker));
+
+        assertThat(failure).hasMessageContaining("no AWS credentials found");
+        assertThat(broker.requests).isEmpty();
     }
 
     private SaslAuthenticator rfcScram() {

@@ -33,11 +33,6 @@ class UnsecuredJwtTokenProviderTest {
     }
 
     @Test
-    void controlCharactersAreEscapedAsUnicode() {
-        assertThat(UnsecuredJwtTokenProvider.json("a\nb\\")).isEqualTo("\"a\\u000ab\\\\\"");
-    }
-
-    @Test
     void aLifetimeUnderOneSecondIsRefused() {
         assertThatThrownBy(() -> new UnsecuredJwtTokenProvider("alice", List.of(), Duration.ofMillis(500)))
                 .isInstanceOf(IllegalArgumentException.class);
