@@ -21,7 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The client over the harness' TLS listeners: produce and fetch, mutual TLS, TLS versions, and failures. */
-@KafkaExBroker(listeners = {BrokerListener.PLAINTEXT, BrokerListener.SSL, BrokerListener.MTLS})
+@KafkaExBroker(listeners = {BrokerListener.PLAINTEXT, BrokerListener.SSL, BrokerListener.MTLS, BrokerListener.SASL_SSL})
 class TlsIT {
 
     @ParameterizedTest

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  * TLS handshakes of single connections against the harness' SSL listener: hostname verification by the name
  * connected to, the classified failure and its telemetry, and a TLS client on a plaintext listener.
  */
-@KafkaExBroker(listeners = {BrokerListener.PLAINTEXT, BrokerListener.SSL, BrokerListener.MTLS})
+@KafkaExBroker(listeners = {BrokerListener.PLAINTEXT, BrokerListener.SSL, BrokerListener.MTLS, BrokerListener.SASL_SSL})
 class TlsHandshakeIT {
 
     /** A name the broker certificate (SAN 127.0.0.1 and localhost) does not carry, bound to 127.0.0.1. */

@@ -1,13 +1,19 @@
 package io.kafkaex.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.kafkaex.protocol.ApiKey;
+import io.kafkaex.protocol.message.ApiVersionsRequest;
+import io.kafkaex.protocol.message.ApiVersionsResponse;
 import io.kafkaex.security.tls.TestTlsOptions;
 import io.kafkaex.security.tls.TlsOptions;
 import io.kafkaex.test.TestTls;
+import io.kafkaex.telemetry.Telemetry;
 import io.kafkaex.test.internal.CertificateAuthority;
 
 import java.io.DataInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -17,7 +23,10 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.KeyStore;
+import java.security.cert.CertificateExpiredException;
+import java.time.Duration;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -27,13 +36,14 @@ import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@link TlsTransport} against a blocking JDK TLS echo server on 127.0.0.1 with the harness' broker certificate:
  * the handshake driven by a selector, 3 MiB each way (many records, partial writes), and close_notify wrapped
- * on close.
+ * on close. And a {@link NetworkClient} against such a server presenting an expired certificate.
  */
 class TlsTransportTest {
 
@@ -50,7 +60,7 @@ class TlsTransportTest {
     void bytesCrossIntactBothWaysAndCloseWrapsCloseNotify(String protocol) throws Exception {
         byte[] payload = new byte[SIZE];
         new Random(7).nextBytes(payload);
-        try (SSLServerSocket server = serverSocket(); Selector selector = Selector.open()) {
+        try (SSLServerSocket server = serverSocket(tls.brokerKeyStore()); Selector selector = Selector.open()) {
             CompletableFuture<Boolean> endOfStreamSeen = CompletableFuture.supplyAsync(() -> echoOnce(server));
             SocketChannel channel = SocketChannel.open(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getLocalPort()));
             channel.configureBlocking(false);
@@ -86,6 +96,35 @@ class TlsTransportTest {
         }
     }
 
+    @Test
+    void anExpiredBrokerCertificateFailsTheConnectionSayingSo() throws Exception {
+        try (SSLServerSocket server = serverSocket(tls.expiredBrokerKeyStore());
+                NetworkClient client = new NetworkClient(NetworkOptions.defaults("tls-expired"), Telemetry.noop(),
+                        ConnectionAuthenticator.NONE, TestTlsOptions.trusting(tls).build())) {
+            CompletableFuture.runAsync(() -> handshakeOnce(server));
+            RequestSpec<ApiVersionsResponse> anyRequest = new RequestSpec<>(ApiKey.API_VERSIONS,
+                    version -> new ApiVersionsRequest(), ApiVersionsResponse::read, Duration.ofSeconds(5));
+
+            Throwable failure = catchThrowable(() -> client.send(new InetSocketAddress("127.0.0.1", server.getLocalPort()),
+                    TrafficClass.OTHER, anyRequest).get(10, TimeUnit.SECONDS));
+
+            assertThat(failure).hasRootCauseInstanceOf(CertificateExpiredException.class);
+            TlsHandshakeException handshake = (TlsHandshakeException) failure.getCause().getCause();
+            assertThat(handshake.reason()).isEqualTo(TlsHandshakeException.Reason.EXPIRED_CERTIFICATE);
+            assertThat(handshake).hasMessageContaining("has expired or is not yet valid");
+        }
+    }
+
+    /** Accepts one connection and runs the server side of its handshake, which the client aborts. */
+    private static void handshakeOnce(SSLServerSocket server) {
+        try (SSLSocket socket = (SSLSocket) server.accept()) {
+            socket.setSoTimeout(10_000);
+            socket.startHandshake();
+        } catch (IOException expected) {
+            // the client refuses the certificate
+        }
+    }
+
     /** Echoes {@link #SIZE} bytes, then returns whether the next read sees the end of the stream. */
     private static boolean echoOnce(SSLServerSocket server) {
         try (SSLSocket socket = (SSLSocket) server.accept()) {
@@ -102,9 +141,9 @@ class TlsTransportTest {
         }
     }
 
-    private static SSLServerSocket serverSocket() throws Exception {
+    private static SSLServerSocket serverSocket(Path keyStore) throws Exception {
         KeyStore keys = KeyStore.getInstance(TestTls.STORE_TYPE);
-        try (InputStream in = Files.newInputStream(tls.brokerKeyStore())) {
+        try (InputStream in = Files.newInputStream(keyStore)) {
             keys.load(in, tls.password().toCharArray());
         }
         KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());

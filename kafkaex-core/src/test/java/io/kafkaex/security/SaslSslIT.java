@@ -22,7 +22,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** SCRAM over TLS: the SASL authenticator runs on a connection that finished its TLS handshake first. */
-@KafkaExBroker(listeners = {BrokerListener.PLAINTEXT, BrokerListener.SASL_SSL})
+@KafkaExBroker(listeners = {BrokerListener.PLAINTEXT, BrokerListener.SSL, BrokerListener.MTLS, BrokerListener.SASL_SSL})
 class SaslSslIT {
 
     @Test

@@ -1,5 +1,7 @@
 package io.kafkaex.test;
 
+import io.kafkaex.test.internal.CertificateAuthority;
+
 import java.nio.file.Path;
 
 /**
@@ -16,4 +18,12 @@ public record TestTls(Path trustStore, Path clientKeyStore, Path brokerKeyStore,
 
     /** Store type of every store here. */
     public static final String STORE_TYPE = "PKCS12";
+
+    /**
+     * A broker key store like {@link #brokerKeyStore()}, signed by the same CA, whose certificate has expired:
+     * for tests of how an expired broker certificate is reported. Generated on first use, next to this material.
+     */
+    public Path expiredBrokerKeyStore() {
+        return CertificateAuthority.expiredBrokerKeyStore(this);
+    }
 }

@@ -47,6 +47,22 @@ public final class CertificateAuthority {
         }
     }
 
+    /**
+     * A broker key store in the directory of {@code tls}, for {@code 127.0.0.1} and {@code localhost}, whose
+     * certificate is signed by that material's CA but expired two days ago; generated on first use.
+     */
+    public static Path expiredBrokerKeyStore(TestTls tls) {
+        synchronized (LOCK) {
+            Path dir = tls.trustStore().getParent();
+            Path keyStore = dir.resolve("expired-broker.p12");
+            if (!Files.exists(keyStore)) {
+                new CertificateAuthority(dir).signedKeyStore("expired-broker", "CN=localhost", dir.resolve("ca.p12"),
+                        dir.resolve("ca.pem"), "-startdate", "-3d", "-validity", "1");
+            }
+            return keyStore;
+        }
+    }
+
     private static TestTls generateInTemporaryDirectory() {
         try {
             Path dir = Files.createTempDirectory("kafkaex-tls-");
@@ -66,20 +82,23 @@ public final class CertificateAuthority {
         keytool("-exportcert", "-rfc", "-alias", "ca", "-keystore", ca.toString(), "-file", caCert.toString());
         keytool("-importcert", "-noprompt", "-alias", "ca", "-file", caCert.toString(),
                 "-keystore", trustStore.toString());
-        Path broker = signedKeyStore("broker", "CN=localhost", ca, caCert);
-        Path client = signedKeyStore("client", "CN=alice", ca, caCert);
+        Path broker = signedKeyStore("broker", "CN=localhost", ca, caCert, "-validity", VALIDITY_DAYS);
+        Path client = signedKeyStore("client", "CN=alice", ca, caCert, "-validity", VALIDITY_DAYS);
         return new TestTls(trustStore, client, broker, PASSWORD);
     }
 
-    private Path signedKeyStore(String name, String distinguishedName, Path ca, Path caCert) {
+    /** A key store with a key pair and its certificate signed by the CA, valid as {@code validity} (keytool options) says. */
+    private Path signedKeyStore(String name, String distinguishedName, Path ca, Path caCert, String... validity) {
         Path keyStore = dir.resolve(name + ".p12");
         Path request = dir.resolve(name + ".csr");
         Path certificate = dir.resolve(name + ".pem");
         keytool("-genkeypair", "-alias", name, "-keyalg", "EC", "-groupname", "secp256r1",
                 "-dname", distinguishedName, "-validity", VALIDITY_DAYS, "-keystore", keyStore.toString());
         keytool("-certreq", "-alias", name, "-keystore", keyStore.toString(), "-file", request.toString());
-        keytool("-gencert", "-rfc", "-alias", "ca", "-keystore", ca.toString(), "-infile", request.toString(),
-                "-outfile", certificate.toString(), "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-validity", VALIDITY_DAYS);
+        List<String> signing = new ArrayList<>(List.of("-gencert", "-rfc", "-alias", "ca", "-keystore", ca.toString(),
+                "-infile", request.toString(), "-outfile", certificate.toString(), "-ext", "SAN=ip:127.0.0.1,dns:localhost"));
+        signing.addAll(List.of(validity));
+        keytool(signing.toArray(String[]::new));
         keytool("-importcert", "-noprompt", "-alias", "ca", "-file", caCert.toString(),
                 "-keystore", keyStore.toString());
         keytool("-importcert", "-alias", name, "-file", certificate.toString(), "-keystore", keyStore.toString());
