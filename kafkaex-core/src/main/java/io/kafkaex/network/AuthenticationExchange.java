@@ -32,6 +32,13 @@ public interface AuthenticationExchange {
     /** Sends {@code spec} on this connection now; its future completes on the event loop. */
     <T> CompletableFuture<T> send(RequestSpec<T> spec);
 
+    /**
+     * Sends {@code token} as a bare size-prefixed frame, without a Kafka request header, and completes on the
+     * event loop with the broker's next frame, as bare: SASL after a SaslHandshake v0, which brokers without
+     * SaslAuthenticate expect.
+     */
+    CompletableFuture<byte[]> sendRawToken(byte[] token);
+
     /** Runs tasks on the connection's event-loop thread. */
     Executor eventLoop();
 }

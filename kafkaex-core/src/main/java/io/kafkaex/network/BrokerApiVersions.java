@@ -43,16 +43,26 @@ public final class BrokerApiVersions {
      * @throws NoCommonVersionException naming the API and both ranges when there is none
      */
     public short negotiate(ApiKey api) {
+        return negotiate(api, Short.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #negotiate(ApiKey)}, but no higher than {@code atMost}.
+     *
+     * @throws NoCommonVersionException naming the API and both ranges when there is none
+     */
+    public short negotiate(ApiKey api, short atMost) {
         Range broker = ranges.get(api.id());
         if (broker == null) {
             throw new NoCommonVersionException("The broker does not offer " + api.apiName() + " (API key " + api.id()
                     + "); KafkaEx speaks versions " + api.lowestVersion() + ".." + api.highestStableVersion());
         }
-        short highest = (short) Math.min(api.highestStableVersion(), broker.max());
+        short ours = (short) Math.min(api.highestStableVersion(), atMost);
+        short highest = (short) Math.min(ours, broker.max());
         short lowest = (short) Math.max(api.lowestVersion(), broker.min());
         if (highest < lowest) {
             throw new NoCommonVersionException(api.apiName() + ": the broker supports versions " + broker.min() + ".."
-                    + broker.max() + " and KafkaEx " + api.lowestVersion() + ".." + api.highestStableVersion()
+                    + broker.max() + " and KafkaEx " + api.lowestVersion() + ".." + ours
                     + "; there is no common version");
         }
         return highest;

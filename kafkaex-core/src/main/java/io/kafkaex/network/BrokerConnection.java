@@ -264,6 +264,9 @@ final class BrokerConnection {
             // The broker closes right after refusing; its refusal, not the disconnect, is what callers must see.
             reason = ConnectionCloseReason.AUTH_ERROR;
             cause = refused;
+        } else if (authenticating && reason == ConnectionCloseReason.REMOTE_CLOSED) {
+            cause = new BrokerConnectionException(address, "the broker closed the connection during SASL authentication;"
+                    + " brokers without SaslAuthenticate (before Kafka 1.0) refuse wrong credentials this way", cause);
         }
         state = State.CLOSED;
         if (span != null) {
@@ -450,7 +453,7 @@ final class BrokerConnection {
     private <T> void sendNow(QueuedRequest<T> queued) {
         RequestSpec<T> spec = queued.spec();
         try {
-            short version = apiVersions.negotiate(spec.api());
+            short version = apiVersions.negotiate(spec.api(), spec.maxVersion());
             if (!spec.expectsResponse()) {
                 writeWithoutResponse(spec.api(), version, spec.body().apply(version), queued.future());
                 return;
@@ -565,6 +568,24 @@ final class BrokerConnection {
                 return future;
             }
             sendNow(new QueuedRequest<>(spec, authenticationDeadlineNanos, future));
+            return future;
+        }
+
+        @Override
+        public CompletableFuture<byte[]> sendRawToken(byte[] token) {
+            CompletableFuture<byte[]> future = new CompletableFuture<>();
+            if (state != phase || inFlight.isFull()) {
+                future.completeExceptionally(new BrokerConnectionException(address,
+                        "SASL token on a connection that is " + state, null));
+                return future;
+            }
+            inFlight.add(PendingRequest.rawToken(authenticationDeadlineNanos, future));
+            unwritten.addLast(ByteBuffer.allocate(Integer.BYTES + token.length).putInt(token.length).put(token).flip());
+            try {
+                writeUnwritten();
+            } catch (IOException e) {
+                closeOnWriteFailure(e);
+            }
             return future;
         }
 

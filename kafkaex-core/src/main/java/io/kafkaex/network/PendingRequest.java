@@ -26,10 +26,18 @@ final class PendingRequest<T> {
     private final Function<ProtocolReader, T> parser;
     private final CompletableFuture<T> future;
     private final NetworkTelemetry.RequestSpan span;
+    /** Whether request and answer are bare SASL tokens, without Kafka headers. */
+    private final boolean rawToken;
 
     /** @param span the request's telemetry span, {@code null} when telemetry is off */
     PendingRequest(int correlationId, ApiKey api, short version, long deadlineNanos, Function<ProtocolReader, T> parser,
             CompletableFuture<T> future, NetworkTelemetry.RequestSpan span) {
+        this(correlationId, api, version, deadlineNanos, parser, future, span, false);
+    }
+
+    private PendingRequest(int correlationId, ApiKey api, short version, long deadlineNanos, Function<ProtocolReader, T> parser,
+            CompletableFuture<T> future, NetworkTelemetry.RequestSpan span, boolean rawToken) {
+        this.rawToken = rawToken;
         this.correlationId = correlationId;
         this.api = api;
         this.version = version;
@@ -37,6 +45,19 @@ final class PendingRequest<T> {
         this.parser = parser;
         this.future = future;
         this.span = span;
+    }
+
+    /**
+     * A bare SASL token sent after a SaslHandshake v0: the answer is the broker's next frame, whole, with no
+     * header to check. No telemetry span: it is not a Kafka request.
+     */
+    static PendingRequest<byte[]> rawToken(long deadlineNanos, CompletableFuture<byte[]> future) {
+        return new PendingRequest<>(-1, ApiKey.SASL_HANDSHAKE, (short) 0, deadlineNanos, reader -> {
+            ByteBuffer frame = reader.buffer();
+            byte[] token = new byte[frame.remaining()];
+            frame.get(token);
+            return token;
+        }, future, null, true);
     }
 
     int correlationId() {
@@ -67,6 +88,9 @@ final class PendingRequest<T> {
      *                          step, so the caller closes the connection (and this request fails with it)
      */
     ProtocolReader readHeader(ByteBuffer frame) {
+        if (rawToken) {
+            return new ProtocolReader(frame);
+        }
         return RequestFrames.response(api, version, correlationId, frame);
     }
 
@@ -111,6 +135,6 @@ final class PendingRequest<T> {
 
     @Override
     public String toString() {
-        return api.apiName() + " v" + version + " #" + correlationId;
+        return rawToken ? "raw SASL token" : api.apiName() + " v" + version + " #" + correlationId;
     }
 }

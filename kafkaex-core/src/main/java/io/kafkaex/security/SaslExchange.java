@@ -16,10 +16,11 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * One SASL authentication of one connection: SaslHandshake v1 (the broker must enable the mechanism, else
- * the error names those it offers), then SaslAuthenticate round trips carrying the mechanism's tokens until
- * the {@link SaslMechanismClient} is complete. Brokers without SaslHandshake v1 or SaslAuthenticate (before
- * Kafka 1.0, which expect raw tokens after the handshake) are refused with {@link SaslProtocolException}.
+ * One SASL authentication of one connection: SaslHandshake (the broker must enable the mechanism, else the
+ * error names those it offers), then round trips carrying the mechanism's tokens until the
+ * {@link SaslMechanismClient} is complete. Brokers with SaslAuthenticate (Kafka 1.0+) get SaslHandshake v1 and
+ * the tokens inside SaslAuthenticate requests; older ones get SaslHandshake v0 and the tokens as bare frames
+ * (KIP-43), after which they report wrong credentials only by closing the connection.
  *
  * <p>A SaslAuthenticate error (wrong credentials: {@link KafkaError#SASL_AUTHENTICATION_FAILED}) fails the
  * exchange with the typed exception for that error code, carrying the broker's error message.
@@ -42,23 +43,18 @@ final class SaslExchange {
 
     /** Runs the exchange; completes with the session the broker granted. */
     CompletableFuture<AuthenticatedSession> run() {
-        requireFramedTokens();
-        return connection.send(new RequestSpec<>(ApiKey.SASL_HANDSHAKE,
-                        version -> new SaslHandshakeRequest().setMechanism(client.mechanism()),
-                        SaslHandshakeResponse::read, REQUEST_TIMEOUT))
-                .thenCompose(handshake -> {
-                    checkHandshake(handshake);
-                    return authenticate(client.initialResponse());
-                });
-    }
-
-    private void requireFramedTokens() {
-        boolean handshakeV1 = connection.apiVersions().range(ApiKey.SASL_HANDSHAKE).map(range -> range.max() >= 1).orElse(false);
-        boolean authenticate = connection.apiVersions().range(ApiKey.SASL_AUTHENTICATE).isPresent();
-        if (!handshakeV1 || !authenticate) {
-            throw new SaslProtocolException("The broker offers no SaslHandshake v1 with SaslAuthenticate (Kafka 1.0+);"
-                    + " SASL with raw tokens, as older brokers expect, is not supported");
+        if (connection.apiVersions().range(ApiKey.SASL_HANDSHAKE).isEmpty()) {
+            throw new SaslProtocolException("The broker offers no SaslHandshake: it does not support SASL on this listener");
         }
+        boolean framedTokens = connection.apiVersions().range(ApiKey.SASL_AUTHENTICATE).isPresent();
+        RequestSpec<SaslHandshakeResponse> handshake = new RequestSpec<>(ApiKey.SASL_HANDSHAKE,
+                version -> new SaslHandshakeRequest().setMechanism(client.mechanism()),
+                SaslHandshakeResponse::read, REQUEST_TIMEOUT);
+        return connection.send(framedTokens ? handshake : handshake.atMostVersion((short) 0))
+                .thenCompose(response -> {
+                    checkHandshake(response);
+                    return framedTokens ? authenticate(client.initialResponse()) : sendRaw(client.initialResponse());
+                });
     }
 
     private void checkHandshake(SaslHandshakeResponse handshake) {
@@ -89,11 +85,26 @@ final class SaslExchange {
         if (reply != null) {
             return authenticate(reply);
         }
+        requireComplete();
+        return CompletableFuture.completedFuture(
+                new AuthenticatedSession(Duration.ofMillis(Math.max(0, response.sessionLifetimeMs()))));
+    }
+
+    private CompletableFuture<AuthenticatedSession> sendRaw(byte[] token) {
+        return connection.sendRawToken(token).thenCompose(answer -> {
+            byte[] reply = client.evaluateChallenge(answer);
+            if (reply != null) {
+                return sendRaw(reply);
+            }
+            requireComplete();
+            return CompletableFuture.completedFuture(AuthenticatedSession.UNLIMITED);
+        });
+    }
+
+    private void requireComplete() {
         if (!client.isComplete()) {
             throw new SaslProtocolException(client.mechanism() + ": the exchange ended before the client was done");
         }
-        return CompletableFuture.completedFuture(
-                new AuthenticatedSession(Duration.ofMillis(Math.max(0, response.sessionLifetimeMs()))));
     }
 
     private static byte[] bytes(ByteBuffer buffer) {

@@ -31,6 +31,13 @@ final class FakeSaslBroker implements AuthenticationExchange {
     private final BrokerApiVersions versions;
     private final Function<ProtocolMessage, ProtocolMessage> script;
     final List<ProtocolMessage> requests = new ArrayList<>();
+    /** The version each request of {@link #requests} was sent at. */
+    final List<Short> requestVersions = new ArrayList<>();
+    /** Bare SASL tokens sent after a SaslHandshake v0, and how the broker answers each. */
+    final List<byte[]> rawTokens = new ArrayList<>();
+    Function<byte[], byte[]> rawScript = token -> {
+        throw new AssertionError("no bare token expected");
+    };
     /** What {@link #isReauthentication()} answers; a test sets it to play a re-authentication. */
     boolean reauthentication;
 
@@ -38,13 +45,18 @@ final class FakeSaslBroker implements AuthenticationExchange {
         this(ADDRESS, handshakeMax, saslAuthenticate, script);
     }
 
-    /** A broker at {@code address} (AWS_MSK_IAM signs for its host name). */
+    /**
+     * A broker at {@code address} (AWS_MSK_IAM signs for its host name) offering SaslHandshake up to
+     * {@code handshakeMax} (none when negative) and SaslAuthenticate if {@code saslAuthenticate}.
+     */
     FakeSaslBroker(InetSocketAddress address, int handshakeMax, boolean saslAuthenticate,
             Function<ProtocolMessage, ProtocolMessage> script) {
         this.address = address;
         List<ApiVersionsResponse.ApiVersion> apis = new ArrayList<>();
-        apis.add(new ApiVersionsResponse.ApiVersion().setApiKey((short) 17).setMinVersion((short) 0)
-                .setMaxVersion((short) handshakeMax));
+        if (handshakeMax >= 0) {
+            apis.add(new ApiVersionsResponse.ApiVersion().setApiKey((short) 17).setMinVersion((short) 0)
+                    .setMaxVersion((short) handshakeMax));
+        }
         if (saslAuthenticate) {
             apis.add(new ApiVersionsResponse.ApiVersion().setApiKey((short) 36).setMinVersion((short) 0).setMaxVersion((short) 2));
         }
@@ -74,13 +86,20 @@ final class FakeSaslBroker implements AuthenticationExchange {
 
     @Override
     public <T> CompletableFuture<T> send(RequestSpec<T> spec) {
-        short version = versions.negotiate(spec.api());
+        short version = versions.negotiate(spec.api(), spec.maxVersion());
         ProtocolMessage request = spec.body().apply(version);
         requests.add(request);
+        requestVersions.add(version);
         ProtocolMessage response = script.apply(request);
         ByteBuffer buffer = ByteBuffer.allocate(response.size(version));
         response.write(new ProtocolWriter(buffer), version);
         return CompletableFuture.completedFuture(spec.parser().apply(new ProtocolReader(buffer.flip()), version));
+    }
+
+    @Override
+    public CompletableFuture<byte[]> sendRawToken(byte[] token) {
+        rawTokens.add(token);
+        return CompletableFuture.completedFuture(rawScript.apply(token));
     }
 
     @Override

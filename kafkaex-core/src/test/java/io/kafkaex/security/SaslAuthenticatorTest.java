@@ -113,15 +113,41 @@ class SaslAuthenticatorTest {
     }
 
     @Test
-    void brokersWithoutFramedTokensAreRefusedBeforeAnythingIsSent() {
-        for (FakeSaslBroker broker : List.of(new FakeSaslBroker(0, true, request -> null),
-                new FakeSaslBroker(1, false, request -> null))) {
-            Throwable failure = failureOf(new SaslAuthenticator(new SaslCredentials(SaslMechanism.PLAIN, "user",
-                    Password.of("pencil")), Telemetry.noop()).authenticate(broker));
+    void brokersWithoutSaslAuthenticateGetHandshakeV0AndBareTokens() {
+        List<String> serverMessages = new ArrayList<>(List.of(SERVER_FIRST, SERVER_FINAL));
+        FakeSaslBroker broker = new FakeSaslBroker(1, false, request -> new SaslHandshakeResponse().setMechanisms(OFFERED));
+        broker.rawScript = token -> serverMessages.remove(0).getBytes(UTF_8);
 
-            assertThat(failure).isInstanceOf(SaslProtocolException.class).hasMessageContaining("raw tokens");
-            assertThat(broker.requests).isEmpty();
-        }
+        AuthenticatedSession session = rfcScram().authenticate(broker).join();
+
+        assertThat(broker.requests).singleElement().isInstanceOf(SaslHandshakeRequest.class);
+        assertThat(broker.requestVersions).containsExactly((short) 0);
+        assertThat(broker.rawTokens).extracting(token -> new String(token, UTF_8))
+                .satisfiesExactly(first -> assertThat(first).isEqualTo("n,,n=user,r=" + NONCE),
+                        last -> assertThat(last).endsWith(",p=dHzbZapWIk4jUhN+Ute9ytag9zjfMHgsqmmiz7AndVQ="));
+        assertThat(session.expires()).isFalse();
+    }
+
+    @Test
+    void aBrokerWithSaslAuthenticateGetsHandshakeV1AndNoBareToken() {
+        FakeSaslBroker broker = new FakeSaslBroker(1, true, handshakeThen(token -> authenticated("")));
+
+        new SaslAuthenticator(new SaslCredentials(SaslMechanism.PLAIN, "user", Password.of("pencil")), Telemetry.noop())
+                .authenticate(broker).join();
+
+        assertThat(broker.requestVersions).first().isEqualTo((short) 1);
+        assertThat(broker.rawTokens).isEmpty();
+    }
+
+    @Test
+    void aBrokerWithoutSaslHandshakeIsRefusedBeforeAnythingIsSent() {
+        FakeSaslBroker broker = new FakeSaslBroker(FakeSaslBroker.ADDRESS, -1, false, request -> null);
+
+        Throwable failure = failureOf(new SaslAuthenticator(new SaslCredentials(SaslMechanism.PLAIN, "user",
+                Password.of("pencil")), Telemetry.noop()).authenticate(broker));
+
+        assertThat(failure).isInstanceOf(SaslProtocolException.class).hasMessageContaining("offers no SaslHandshake");
+        assertThat(broker.requests).isEmpty();
     }
 
     @Test
