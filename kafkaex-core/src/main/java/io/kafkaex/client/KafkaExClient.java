@@ -1,18 +1,14 @@
 package io.kafkaex.client;
 
-import io.kafkaex.cluster.Bootstrap;
 import io.kafkaex.cluster.ClusterMetadata;
 import io.kafkaex.cluster.CoordinatorType;
 import io.kafkaex.cluster.MetadataManager;
-import io.kafkaex.cluster.MetadataRefreshPolicy;
 import io.kafkaex.cluster.Node;
 import io.kafkaex.cluster.RefreshReason;
 import io.kafkaex.network.BrokerApiVersions;
-import io.kafkaex.network.ConnectionAuthenticator;
 import io.kafkaex.network.NetworkClient;
 import io.kafkaex.retry.Backoff;
 import io.kafkaex.retry.RetryPolicy;
-import io.kafkaex.security.SaslAuthenticator;
 import io.kafkaex.telemetry.Telemetry;
 
 import java.time.Duration;
@@ -37,9 +33,10 @@ import java.util.concurrent.Executor;
 public final class KafkaExClient implements AutoCloseable {
 
     private final KafkaExClientOptions options;
+    private final ClientRuntime runtime;
     private final NetworkClient network;
     private final MetadataManager metadata;
-    private final CallbackExecutor callbacks;
+    private final Executor callbacks;
     private final BrokerRouter brokers;
     private final DirectProducer producer;
     private final DirectFetcher fetcher;
@@ -50,14 +47,11 @@ public final class KafkaExClient implements AutoCloseable {
 
     private KafkaExClient(KafkaExClientOptions options) {
         this.options = options;
-        this.callbacks = CallbackExecutor.of(options);
-        Telemetry telemetry = Telemetry.of(options.telemetryListeners());
-        this.network = new NetworkClient(options.networkOptions(), telemetry, authenticator(options, telemetry), options.tls());
-        Bootstrap bootstrap = new Bootstrap(network, options.bootstrapServers(), options.requestTimeout(),
-                System::currentTimeMillis);
-        this.metadata = new MetadataManager(network, bootstrap, new MetadataRefreshPolicy(options.metadataRefreshInterval(),
-                options.metadataMinBackoff(), System::currentTimeMillis), options.requestTimeout(), System::currentTimeMillis,
-                telemetry, options.clientId());
+        this.runtime = ClientRuntime.start(options);
+        this.callbacks = runtime.callbacks();
+        this.network = runtime.network();
+        this.metadata = runtime.metadata();
+        Telemetry telemetry = runtime.telemetry();
         this.operations = new OperationTelemetry(telemetry, options.clientId());
         LeaderCalls leaders = new LeaderCalls(network, metadata);
         Backoff backoff = Backoff.exponential(options.retryBackoff(), options.retryBackoffMax());
@@ -425,23 +419,11 @@ public final class KafkaExClient implements AutoCloseable {
     /** Fails what is pending, closes every connection and stops the network thread and the client's own callback threads. */
     @Override
     public void close() {
-        network.close(); // fails what is pending first, so those results reach their callers
-        callbacks.shutdown();
+        runtime.close();
     }
 
     private <T> CompletableFuture<T> offLoop(CompletableFuture<T> future) {
         return future.thenApplyAsync(value -> value, callbacks);
-    }
-
-    private static ConnectionAuthenticator authenticator(KafkaExClientOptions options, Telemetry telemetry) {
-        if (options.awsMskIam() != null) {
-            return SaslAuthenticator.awsMskIam(options.awsMskIam(), telemetry);
-        }
-        if (options.oauthBearer() != null) {
-            return SaslAuthenticator.oauthBearer(options.oauthBearer().newTokenCache(), options.oauthBearer().extensions(),
-                    telemetry);
-        }
-        return options.sasl() == null ? ConnectionAuthenticator.NONE : new SaslAuthenticator(options.sasl(), telemetry);
     }
 
     private static <T> T await(CompletableFuture<T> future) {

@@ -1,0 +1,84 @@
+package io.kafkaex.client;
+
+import io.kafkaex.cluster.Bootstrap;
+import io.kafkaex.cluster.MetadataManager;
+import io.kafkaex.cluster.MetadataRefreshPolicy;
+import io.kafkaex.network.ConnectionAuthenticator;
+import io.kafkaex.network.NetworkClient;
+import io.kafkaex.security.SaslAuthenticator;
+import io.kafkaex.telemetry.Telemetry;
+
+import java.util.concurrent.Executor;
+
+/**
+ * The machinery every KafkaEx client owns, started from {@link KafkaExClientOptions}: telemetry, the network
+ * event loop with its authenticator and TLS, cluster metadata, and the executor that completes futures off the
+ * network thread. {@link KafkaExClient} and {@code KafkaExProducer} are built on one each; it is not an
+ * application API.
+ *
+ * <p>Thread-safe; {@link #close()} once, by the owner.
+ */
+public final class ClientRuntime implements AutoCloseable {
+
+    private final KafkaExClientOptions options;
+    private final Telemetry telemetry;
+    private final NetworkClient network;
+    private final MetadataManager metadata;
+    private final CallbackExecutor callbacks;
+
+    private ClientRuntime(KafkaExClientOptions options) {
+        this.options = options;
+        this.callbacks = CallbackExecutor.of(options);
+        this.telemetry = Telemetry.of(options.telemetryListeners());
+        this.network = new NetworkClient(options.networkOptions(), telemetry, authenticator(options, telemetry), options.tls());
+        Bootstrap bootstrap = new Bootstrap(network, options.bootstrapServers(), options.requestTimeout(),
+                System::currentTimeMillis);
+        this.metadata = new MetadataManager(network, bootstrap, new MetadataRefreshPolicy(options.metadataRefreshInterval(),
+                options.metadataMinBackoff(), System::currentTimeMillis), options.requestTimeout(), System::currentTimeMillis,
+                telemetry, options.clientId());
+    }
+
+    /** Starts the runtime; it connects lazily, on the first request. */
+    public static ClientRuntime start(KafkaExClientOptions options) {
+        return new ClientRuntime(options);
+    }
+
+    public KafkaExClientOptions options() {
+        return options;
+    }
+
+    public Telemetry telemetry() {
+        return telemetry;
+    }
+
+    public NetworkClient network() {
+        return network;
+    }
+
+    public MetadataManager metadata() {
+        return metadata;
+    }
+
+    /** Where results are completed: never the network thread. */
+    public Executor callbacks() {
+        return callbacks;
+    }
+
+    /** Fails what is pending, closes every connection, stops the network thread and the owned callback threads. */
+    @Override
+    public void close() {
+        network.close(); // fails what is pending first, so those results reach their callers
+        callbacks.shutdown();
+    }
+
+    private static ConnectionAuthenticator authenticator(KafkaExClientOptions options, Telemetry telemetry) {
+        if (options.awsMskIam() != null) {
+            return SaslAuthenticator.awsMskIam(options.awsMskIam(), telemetry);
+        }
+        if (options.oauthBearer() != null) {
+            return SaslAuthenticator.oauthBearer(options.oauthBearer().newTokenCache(), options.oauthBearer().extensions(),
+                    telemetry);
+        }
+        return options.sasl() == null ? ConnectionAuthenticator.NONE : new SaslAuthenticator(options.sasl(), telemetry);
+    }
+}
