@@ -1,0 +1,156 @@
+package io.kafkaex.producer;
+
+import io.kafkaex.client.RecordMetadata;
+import io.kafkaex.client.TopicPartition;
+import io.kafkaex.protocol.record.Header;
+import io.kafkaex.protocol.record.RecordBatchBuilder;
+import io.kafkaex.protocol.record.compression.CompressionCodec;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+/**
+ * The records of one partition collected into one RecordBatch, written into a buffer of the producer's pool as
+ * they come, and one future per record. Closed (its bytes built, compressed if asked) when it is drained to be
+ * sent; a retry sends the same bytes again. Its futures complete on the callback executor, all from one task.
+ *
+ * <p>Appends and {@link #close()} happen under the lock of the partition's queue in {@link RecordAccumulator};
+ * completion happens once, from the thread that handles the Produce response.
+ */
+final class ProducerBatch {
+
+    final TopicPartition partition;
+    final long createdNanos;
+    final long deliveryDeadlineNanos;
+    private final ByteBuffer buffer;
+    private final int allocatedSize;
+    private final int sizeLimit;
+    private final RecordBatchBuilder builder;
+    private final List<CompletableFuture<RecordMetadata>> futures = new ArrayList<>();
+    private final CompletableFuture<Void> done = new CompletableFuture<>();
+    private ByteBuffer built;
+    private int attempts;
+    private long retryAtNanos;
+
+    /**
+     * @param buffer pooled memory of {@code allocatedSize} bytes
+     * @param sizeLimit the most bytes (before compression) the batch takes; a first record larger than it is taken alone
+     */
+    ProducerBatch(TopicPartition partition, ByteBuffer buffer, int allocatedSize, int sizeLimit, CompressionCodec codec,
+            long nowNanos, long deliveryTimeoutNanos) {
+        this.partition = partition;
+        this.buffer = buffer;
+        this.allocatedSize = allocatedSize;
+        this.sizeLimit = sizeLimit;
+        this.builder = new RecordBatchBuilder(buffer).compression(codec);
+        this.createdNanos = nowNanos;
+        this.deliveryDeadlineNanos = nowNanos + deliveryTimeoutNanos;
+    }
+
+    /**
+     * Appends a record if it fits (an empty batch takes any record, its buffer having been sized for it);
+     * returns its future, or {@code null} when it does not fit or the batch is closed.
+     */
+    CompletableFuture<RecordMetadata> tryAppend(long timestamp, byte[] key, byte[] value, Header[] headers) {
+        if (built != null) {
+            return null;
+        }
+        int needed = RecordBatchBuilder.maxRecordSize(key == null ? -1 : key.length, value == null ? -1 : value.length, headers);
+        if (!futures.isEmpty() && builder.sizeInBytes() + needed > Math.min(sizeLimit, buffer.capacity())) {
+            return null;
+        }
+        builder.append(timestamp, key, value, headers);
+        CompletableFuture<RecordMetadata> future = new CompletableFuture<>();
+        futures.add(future);
+        return future;
+    }
+
+    /** Whether no further record should go in: closed, or within a small record of its limit. */
+    boolean isFull() {
+        return built != null || builder.sizeInBytes() + RecordBatchBuilder.maxRecordSize(-1, 0, null) >= sizeLimit;
+    }
+
+    boolean isClosed() {
+        return built != null;
+    }
+
+    /** Builds the batch's bytes, once; later calls return them again (for a retry) from position 0. */
+    ByteBuffer close() {
+        if (built == null) {
+            built = builder.build();
+        }
+        return built.duplicate();
+    }
+
+    int recordCount() {
+        return futures.size();
+    }
+
+    /** Bytes of the built batch (after compression), or written so far before it is built. */
+    int sizeInBytes() {
+        return built != null ? built.remaining() : builder.sizeInBytes();
+    }
+
+    /** Bytes of records before compression, header included. */
+    int uncompressedSize() {
+        return builder.sizeInBytes();
+    }
+
+    int attempts() {
+        return attempts;
+    }
+
+    long retryAtNanos() {
+        return retryAtNanos;
+    }
+
+    /** Records one more failed attempt and when the next may start. */
+    void retryAt(long nanos) {
+        attempts++;
+        retryAtNanos = nanos;
+    }
+
+    /** The pooled buffer, to give back once the batch is done, and its size as allocated. */
+    ByteBuffer buffer() {
+        return buffer;
+    }
+
+    int allocatedSize() {
+        return allocatedSize;
+    }
+
+    /** Completes when every record's future has been completed, successfully or not. */
+    CompletableFuture<Void> done() {
+        return done;
+    }
+
+    /** Completes every record: offset {@code baseOffset} for the first, then one more each. */
+    void succeed(long baseOffset, long logAppendTime, long logStartOffset, Executor callbacks) {
+        callbacks.execute(() -> {
+            for (int i = 0; i < futures.size(); i++) {
+                long offset = baseOffset < 0 ? -1 : baseOffset + i;
+                futures.get(i).complete(new RecordMetadata(partition.topic(), partition.partition(), offset, logAppendTime,
+                        logStartOffset));
+            }
+            done.complete(null);
+        });
+    }
+
+    /** Fails every record with {@code cause}. */
+    void fail(Throwable cause, Executor callbacks) {
+        callbacks.execute(() -> {
+            for (CompletableFuture<RecordMetadata> future : futures) {
+                future.completeExceptionally(cause);
+            }
+            done.complete(null);
+        });
+    }
+
+    @Override
+    public String toString() {
+        return "ProducerBatch[" + partition + ", " + futures.size() + " records, attempt " + (attempts + 1) + "]";
+    }
+}

@@ -1,0 +1,227 @@
+package io.kafkaex.producer;
+
+import io.kafkaex.client.RecordMetadata;
+import io.kafkaex.client.TopicPartition;
+import io.kafkaex.protocol.record.Header;
+import io.kafkaex.protocol.record.RecordBatchBuilder;
+import io.kafkaex.protocol.record.compression.CompressionCodec;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+
+/**
+ * Collects records into per-partition batches in bounded memory ({@link BufferPool}) until the sender drains
+ * them: a batch is ready when it is full, when it has waited {@code linger}, when someone flushes or closes, or
+ * when others wait for memory. Retried batches go back to the head of their partition's queue, keeping the
+ * partition's order.
+ *
+ * <p>Thread-safe: {@link #append} is called by the threads that call {@code send}, everything else by the
+ * sender thread; each partition's queue is guarded by its own lock.
+ */
+final class RecordAccumulator {
+
+    private final BufferPool pool;
+    private final int batchSize;
+    private final long lingerNanos;
+    private final long deliveryTimeoutNanos;
+    private final CompressionCodec codec;
+    private final ConcurrentMap<TopicPartition, Deque<ProducerBatch>> queues = new ConcurrentHashMap<>();
+    private final Set<ProducerBatch> incomplete = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger flushes = new AtomicInteger();
+    private volatile boolean closing;
+
+    RecordAccumulator(BufferPool pool, int batchSize, long lingerNanos, long deliveryTimeoutNanos, CompressionCodec codec) {
+        this.pool = pool;
+        this.batchSize = batchSize;
+        this.lingerNanos = lingerNanos;
+        this.deliveryTimeoutNanos = deliveryTimeoutNanos;
+        this.codec = codec;
+    }
+
+    /** Where an append went: the record's future, and whether the sender should look now. */
+    record Appended(CompletableFuture<RecordMetadata> future, boolean wakeSender) {
+    }
+
+    /**
+     * Appends a record to the last batch of {@code partition}, or to a new one, waiting at most
+     * {@code maxBlockNanos} for memory.
+     *
+     * @throws ProducerTimeoutException when no memory came in time
+     */
+    Appended append(TopicPartition partition, long timestamp, byte[] key, byte[] value, Header[] headers, long maxBlockNanos)
+            throws InterruptedException {
+        Deque<ProducerBatch> queue = queues.computeIfAbsent(partition, ignored -> new ArrayDeque<>());
+        synchronized (queue) {
+            Appended appended = tryAppend(queue, timestamp, key, value, headers);
+            if (appended != null) {
+                return appended;
+            }
+        }
+        int recordSize = RecordBatchBuilder.HEADER_SIZE
+                + RecordBatchBuilder.maxRecordSize(key == null ? -1 : key.length, value == null ? -1 : value.length, headers);
+        int size = Math.max(batchSize, recordSize);
+        ByteBuffer buffer = pool.allocate(size, maxBlockNanos);
+        synchronized (queue) {
+            Appended appended = tryAppend(queue, timestamp, key, value, headers); // another thread may have made room
+            if (appended != null) {
+                pool.deallocate(buffer, size);
+                return appended;
+            }
+            ProducerBatch batch = new ProducerBatch(partition, buffer, size, batchSize, codec, System.nanoTime(),
+                    deliveryTimeoutNanos);
+            CompletableFuture<RecordMetadata> future = batch.tryAppend(timestamp, key, value, headers);
+            queue.addLast(batch);
+            incomplete.add(batch);
+            return new Appended(future, queue.size() > 1 || batch.isFull());
+        }
+    }
+
+    private static Appended tryAppend(Deque<ProducerBatch> queue, long timestamp, byte[] key, byte[] value, Header[] headers) {
+        ProducerBatch last = queue.peekLast();
+        if (last == null) {
+            return null;
+        }
+        CompletableFuture<RecordMetadata> future = last.tryAppend(timestamp, key, value, headers);
+        return future == null ? null : new Appended(future, queue.size() > 1 || last.isFull());
+    }
+
+    /**
+     * The partitions whose first batch may be sent at {@code nowNanos}, and the longest the sender may sleep
+     * before one of the others becomes sendable.
+     */
+    Readiness ready(long nowNanos) {
+        boolean hurry = closing || flushes.get() > 0 || pool.waitingThreads() > 0;
+        List<TopicPartition> ready = new ArrayList<>();
+        long sleepNanos = Long.MAX_VALUE;
+        for (Map.Entry<TopicPartition, Deque<ProducerBatch>> entry : queues.entrySet()) {
+            Deque<ProducerBatch> queue = entry.getValue();
+            synchronized (queue) {
+                ProducerBatch first = queue.peekFirst();
+                if (first == null) {
+                    continue;
+                }
+                if (first.attempts() > 0 && first.retryAtNanos() - nowNanos > 0) {
+                    sleepNanos = Math.min(sleepNanos, first.retryAtNanos() - nowNanos);
+                    continue;
+                }
+                long waited = nowNanos - first.createdNanos;
+                if (hurry || queue.size() > 1 || first.isFull() || first.attempts() > 0 || waited >= lingerNanos) {
+                    ready.add(entry.getKey());
+                } else {
+                    sleepNanos = Math.min(sleepNanos, lingerNanos - waited);
+                }
+            }
+        }
+        return new Readiness(ready, sleepNanos);
+    }
+
+    /** Sendable partitions, and how long until another may become sendable ({@link Long#MAX_VALUE}: no batch waits). */
+    record Readiness(List<TopicPartition> partitions, long sleepNanos) {
+    }
+
+    /**
+     * Takes the first batch of each of {@code partitions} (closed, ready to send) while their built sizes stay
+     * within {@code maxRequestBytes}; one batch always goes, whatever its size.
+     */
+    List<ProducerBatch> drain(List<TopicPartition> partitions, int maxRequestBytes) {
+        List<ProducerBatch> drained = new ArrayList<>();
+        int size = 0;
+        for (TopicPartition partition : partitions) {
+            Deque<ProducerBatch> queue = queues.get(partition);
+            if (queue == null) {
+                continue;
+            }
+            synchronized (queue) {
+                ProducerBatch first = queue.peekFirst();
+                if (first == null) {
+                    continue;
+                }
+                first.close();
+                if (!drained.isEmpty() && size + first.sizeInBytes() > maxRequestBytes) {
+                    break;
+                }
+                queue.pollFirst();
+                drained.add(first);
+                size += first.sizeInBytes();
+            }
+        }
+        return drained;
+    }
+
+    /** Puts a batch that will be tried again back at the head of its partition's queue. */
+    void reenqueue(ProducerBatch batch) {
+        Deque<ProducerBatch> queue = queues.computeIfAbsent(batch.partition, ignored -> new ArrayDeque<>());
+        synchronized (queue) {
+            queue.addFirst(batch);
+        }
+    }
+
+    /** Removes and returns the queued batches for which {@code expired} holds. */
+    List<ProducerBatch> removeQueued(Predicate<ProducerBatch> expired) {
+        List<ProducerBatch> removed = new ArrayList<>();
+        for (Deque<ProducerBatch> queue : queues.values()) {
+            synchronized (queue) {
+                queue.removeIf(batch -> {
+                    if (expired.test(batch)) {
+                        removed.add(batch);
+                        return true;
+                    }
+                    return false;
+                });
+            }
+        }
+        return removed;
+    }
+
+    /** Gives a completed batch's memory back and forgets it. */
+    void release(ProducerBatch batch) {
+        incomplete.remove(batch);
+        pool.deallocate(batch.buffer(), batch.allocatedSize());
+    }
+
+    /** Whether any batch waits to be drained. */
+    boolean hasQueued() {
+        for (Deque<ProducerBatch> queue : queues.values()) {
+            synchronized (queue) {
+                if (!queue.isEmpty()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** From now on every batch is ready, until {@link #endFlush()}; returns the batches to wait for. */
+    List<CompletableFuture<Void>> beginFlush() {
+        flushes.incrementAndGet();
+        return pendingBatches();
+    }
+
+    /** One future per batch not yet completed, done once all its records' futures are. */
+    List<CompletableFuture<Void>> pendingBatches() {
+        return incomplete.stream().map(ProducerBatch::done).toList();
+    }
+
+    void endFlush() {
+        flushes.decrementAndGet();
+    }
+
+    /** Makes every batch ready at once, as the producer closes. */
+    void beginClose() {
+        closing = true;
+    }
+
+    long availableMemory() {
+        return pool.availableMemory();
+    }
+}

@@ -1,0 +1,168 @@
+package io.kafkaex.producer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import io.kafkaex.JavaConsumerReads;
+import io.kafkaex.client.Acks;
+import io.kafkaex.client.KafkaExClientOptions;
+import io.kafkaex.client.RecordMetadata;
+import io.kafkaex.protocol.ApiKey;
+import io.kafkaex.protocol.error.KafkaErrorException;
+import io.kafkaex.protocol.error.KafkaError;
+import io.kafkaex.protocol.record.compression.CompressionType;
+import io.kafkaex.telemetry.KafkaExTelemetryListener;
+import io.kafkaex.telemetry.RequestEvent;
+import io.kafkaex.test.KafkaTestCluster;
+import io.kafkaex.test.junit.KafkaExBroker;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The batching producer against a real broker; what it wrote is read back with kafka-clients' consumer. */
+@KafkaExBroker
+class KafkaExProducerIT {
+
+    @Test
+    void keyedRecordsLandWhereKafkaClientsPutsThemInSendOrderAndBatched(KafkaTestCluster cluster) throws Exception {
+        String topic = "producer-it-keyed";
+        cluster.createTopic(topic, 6, 1);
+        AtomicInteger produceRequests = new AtomicInteger();
+        KafkaExTelemetryListener requests = new KafkaExTelemetryListener() {
+            @Override
+            public void onRequestStart(RequestEvent.Start event) {
+                if (event.metadata().api() == ApiKey.PRODUCE) {
+                    produceRequests.incrementAndGet();
+                }
+            }
+        };
+        int count = 20_000;
+        List<CompletableFuture<RecordMetadata>> results = new ArrayList<>();
+        try (KafkaExProducer producer = KafkaExProducer.create(ProducerOptions.builder(client(cluster, "producer-it-keyed")
+                .telemetryListener(requests).build()).build())) {
+            for (int i = 0; i < count; i++) {
+                results.add(producer.send(ProducerRecord.of(topic, bytes("key-" + i % 100), bytes("value-" + i))));
+            }
+            producer.flush();
+        }
+
+        Map<Integer, List<String>> sentPerPartition = new HashMap<>();
+        for (int i = 0; i < count; i++) {
+            RecordMetadata metadata = results.get(i).get(10, TimeUnit.SECONDS);
+            assertThat(metadata.partition()).isEqualTo(BuiltInPartitioner.partitionForKey(bytes("key-" + i % 100), 6));
+            sentPerPartition.computeIfAbsent(metadata.partition(), p -> new ArrayList<>()).add("value-" + i);
+        }
+        for (Map.Entry<Integer, List<String>> sent : sentPerPartition.entrySet()) {
+            assertThat(consume(cluster, topic, sent.getKey(), sent.getValue().size()))
+                    .extracting(record -> text(record.value())).containsExactlyElementsOf(sent.getValue());
+        }
+        assertThat(produceRequests.get()).as("Produce requests for %s records", count).isLessThan(count / 10);
+    }
+
+    @ParameterizedTest
+    @EnumSource(CompressionType.class)
+    void everyCompressionIsReadBackByKafkaClients(CompressionType compression, KafkaTestCluster cluster) throws Exception {
+        String topic = "producer-it-" + compression.name().toLowerCase();
+        cluster.createTopic(topic, 1, 1);
+        List<String> sent = new ArrayList<>();
+        try (KafkaExProducer producer = KafkaExProducer.create(ProducerOptions.builder(client(cluster, topic).build())
+                .compression(compression).build())) {
+            List<CompletableFuture<RecordMetadata>> results = new ArrayList<>();
+            for (int i = 0; i < 1_000; i++) {
+                sent.add("compressible value " + i + " ".repeat(50));
+                results.add(producer.send(ProducerRecord.of(topic, null, bytes(sent.get(i)))));
+            }
+            CompletableFuture.allOf(results.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+        }
+        assertThat(consume(cluster, topic, 0, sent.size())).extracting(record -> text(record.value()))
+                .containsExactlyElementsOf(sent);
+    }
+
+    @Test
+    void withAcksNoneRecordsArriveAndFuturesCompleteWithoutOffsets(KafkaTestCluster cluster) throws Exception {
+        String topic = "producer-it-acks-none";
+        cluster.createTopic(topic, 1, 1);
+        try (KafkaExProducer producer = KafkaExProducer.create(ProducerOptions.builder(client(cluster, topic).build())
+                .acks(Acks.NONE).build())) {
+            RecordMetadata metadata = producer.send(ProducerRecord.of(topic, 0, null, bytes("fire and forget")))
+                    .get(10, TimeUnit.SECONDS);
+            assertThat(metadata.baseOffset()).isEqualTo(-1);
+        }
+        assertThat(consume(cluster, topic, 0, 1)).extracting(record -> text(record.value())).containsExactly("fire and forget");
+    }
+
+    @Test
+    void aRecordOverTheMaximumRequestSizeFailsBeforeSendingNamingBothSizes(KafkaTestCluster cluster) {
+        String topic = "producer-it-too-large";
+        cluster.createTopic(topic, 1, 1);
+        try (KafkaExProducer producer = KafkaExProducer.create(ProducerOptions.builder(client(cluster, topic).build())
+                .maxRequestSize(1_000).build())) {
+            Throwable failure = catchThrowable(() -> producer.send(ProducerRecord.of(topic, 0, null, new byte[2_000])).join());
+
+            assertThat(failure).hasCauseInstanceOf(KafkaErrorException.class);
+            KafkaErrorException tooLarge = (KafkaErrorException) failure.getCause();
+            assertThat(tooLarge.error()).isEqualTo(KafkaError.MESSAGE_TOO_LARGE);
+            assertThat(tooLarge).hasMessageContaining("max-request-size (1000 bytes)").hasMessageContaining("takes up to 20");
+        }
+    }
+
+    @Test
+    void closeSendsWhatIsBufferedAndLaterSendsFail(KafkaTestCluster cluster) throws Exception {
+        String topic = "producer-it-close";
+        cluster.createTopic(topic, 1, 1);
+        List<CompletableFuture<RecordMetadata>> results = new ArrayList<>();
+        KafkaExProducer producer = KafkaExProducer.create(ProducerOptions.builder(client(cluster, topic).build())
+                .linger(Duration.ofSeconds(30)).deliveryTimeout(Duration.ofMinutes(2)).build());
+        for (int i = 0; i < 100; i++) {
+            results.add(producer.send(ProducerRecord.of(topic, 0, null, bytes("r" + i))));
+        }
+        assertThat(results).noneMatch(CompletableFuture::isDone); // lingering
+
+        producer.close(Duration.ofSeconds(30));
+
+        assertThat(results).allMatch(result -> result.isDone() && !result.isCompletedExceptionally());
+        assertThat(catchThrowable(() -> producer.send(ProducerRecord.of(topic, 0, null, bytes("late"))).join()))
+                .hasCauseInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+        assertThat(consume(cluster, topic, 0, 100)).hasSize(100);
+    }
+
+    @Test
+    void anUnknownTopicFailsAfterMaxBlockSayingSo(KafkaTestCluster cluster) {
+        try (KafkaExProducer producer = KafkaExProducer.create(ProducerOptions.builder(client(cluster, "producer-it-unknown")
+                .build()).maxBlock(Duration.ofMillis(500)).build())) {
+            Throwable failure = catchThrowable(() -> producer.send(ProducerRecord.of("producer-it-no-such-topic", null,
+                    bytes("x"))).join());
+
+            assertThat(failure).hasCauseInstanceOf(ProducerTimeoutException.class)
+                    .hasMessageContaining("producer-it-no-such-topic").hasMessageContaining("max-block (500 ms)");
+        }
+    }
+
+    static KafkaExClientOptions.Builder client(KafkaTestCluster cluster, String clientId) {
+        return KafkaExClientOptions.builder().bootstrapServers(cluster.bootstrapServers()).clientId(clientId);
+    }
+
+    static List<ConsumerRecord<byte[], byte[]>> consume(KafkaTestCluster cluster, String topic, int partition, int count) {
+        return JavaConsumerReads.read(cluster, topic, partition, count);
+    }
+
+    static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    static String text(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+}

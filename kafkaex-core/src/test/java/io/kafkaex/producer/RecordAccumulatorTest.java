@@ -1,0 +1,107 @@
+package io.kafkaex.producer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kafkaex.client.TopicPartition;
+import io.kafkaex.protocol.record.compression.CompressionType;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class RecordAccumulatorTest {
+
+    private static final TopicPartition P0 = new TopicPartition("t", 0);
+    private static final TopicPartition P1 = new TopicPartition("t", 1);
+    private static final long LINGER = TimeUnit.SECONDS.toNanos(10);
+
+    private final RecordAccumulator accumulator = new RecordAccumulator(new BufferPool(64 * 1024, 1_024), 1_024, LINGER,
+            TimeUnit.MINUTES.toNanos(2), CompressionType.NONE.codec());
+
+    @Test
+    void recordsShareABatchUntilItIsFullAndOnlyThenIsItReadyBeforeLinger() throws Exception {
+        RecordAccumulator.Appended first = append(P0, 100);
+        assertThat(first.wakeSender()).isFalse();
+        assertThat(accumulator.ready(System.nanoTime()).partitions()).isEmpty();
+
+        RecordAccumulator.Appended last = null;
+        for (int i = 0; i < 12; i++) {
+            last = append(P0, 100);
+        }
+
+        assertThat(last.wakeSender()).isTrue();
+        assertThat(accumulator.ready(System.nanoTime()).partitions()).containsExactly(P0);
+        List<ProducerBatch> drained = accumulator.drain(List.of(P0), Integer.MAX_VALUE);
+        assertThat(drained).hasSize(1);
+        assertThat(drained.get(0).recordCount()).isBetween(8, 10);
+        assertThat(drained.get(0).sizeInBytes()).isLessThanOrEqualTo(1_024);
+    }
+
+    @Test
+    void aBatchThatLingeredLongEnoughIsReadyAndTheSleepUntilThenIsReported() throws Exception {
+        append(P0, 10);
+        long now = System.nanoTime();
+
+        RecordAccumulator.Readiness early = accumulator.ready(now);
+        RecordAccumulator.Readiness late = accumulator.ready(now + LINGER);
+
+        assertThat(early.partitions()).isEmpty();
+        assertThat(early.sleepNanos()).isPositive().isLessThanOrEqualTo(LINGER);
+        assertThat(late.partitions()).containsExactly(P0);
+    }
+
+    @Test
+    void aFlushMakesEveryBatchReadyAndReturnsWhatToWaitFor() throws Exception {
+        append(P0, 10);
+        append(P1, 10);
+
+        assertThat(accumulator.beginFlush()).hasSize(2);
+        assertThat(accumulator.ready(System.nanoTime()).partitions()).containsExactlyInAnyOrder(P0, P1);
+        accumulator.endFlush();
+        assertThat(accumulator.ready(System.nanoTime()).partitions()).isEmpty();
+    }
+
+    @Test
+    void drainingStopsAtTheRequestSizeButAlwaysTakesOneBatch() throws Exception {
+        append(P0, 600);
+        append(P1, 600);
+
+        List<ProducerBatch> first = accumulator.drain(List.of(P0, P1), 700);
+        List<ProducerBatch> second = accumulator.drain(List.of(P0, P1), 10);
+
+        assertThat(first).extracting(batch -> batch.partition).containsExactly(P0);
+        assertThat(second).extracting(batch -> batch.partition).containsExactly(P1);
+        assertThat(accumulator.hasQueued()).isFalse();
+    }
+
+    @Test
+    void aRetriedBatchGoesBackBeforeNewerOnesAndWaitsForItsBackoff() throws Exception {
+        append(P0, 1_000);
+        ProducerBatch sent = accumulator.drain(List.of(P0), Integer.MAX_VALUE).get(0);
+        append(P0, 1_000);
+        long now = System.nanoTime();
+
+        sent.retryAt(now + TimeUnit.SECONDS.toNanos(1));
+        accumulator.reenqueue(sent);
+
+        assertThat(accumulator.ready(now).partitions()).isEmpty();
+        assertThat(accumulator.ready(now + TimeUnit.SECONDS.toNanos(1)).partitions()).containsExactly(P0);
+        assertThat(accumulator.drain(List.of(P0), Integer.MAX_VALUE)).containsExactly(sent);
+    }
+
+    @Test
+    void releasedBatchesGiveTheirMemoryBack() throws Exception {
+        long before = accumulator.availableMemory();
+        append(P0, 10);
+        ProducerBatch batch = accumulator.drain(List.of(P0), Integer.MAX_VALUE).get(0);
+        assertThat(accumulator.availableMemory()).isEqualTo(before - 1_024);
+
+        accumulator.release(batch);
+
+        assertThat(accumulator.availableMemory()).isEqualTo(before);
+    }
+
+    private RecordAccumulator.Appended append(TopicPartition partition, int valueSize) throws InterruptedException {
+        return accumulator.append(partition, 1L, null, new byte[valueSize], null, 0);
+    }
+}
