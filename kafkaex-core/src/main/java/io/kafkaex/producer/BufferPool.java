@@ -95,8 +95,9 @@ final class BufferPool {
         }
     }
 
-    long totalMemory() {
-        return totalMemory;
+    /** The size of the buffers kept for reuse. */
+    int poolableSize() {
+        return poolableSize;
     }
 
     private ByteBuffer awaitMemory(int size, long maxWaitNanos) throws InterruptedException {

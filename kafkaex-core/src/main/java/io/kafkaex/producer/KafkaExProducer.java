@@ -49,7 +49,9 @@ public final class KafkaExProducer implements AutoCloseable {
     private KafkaExProducer(ProducerOptions options) {
         this.options = options;
         this.runtime = ClientRuntime.start(options.client());
-        this.accumulator = new RecordAccumulator(new BufferPool(options.bufferMemory(), options.batchSize()), options.batchSize(),
+        BufferPool pool = new BufferPool(options.bufferMemory(),
+                RecordAccumulator.bufferSize(options.batchSize(), options.compression(), options.bufferMemory()));
+        this.accumulator = new RecordAccumulator(pool, options.batchSize(),
                 options.linger().toNanos(), options.deliveryTimeout().toNanos(), CompressionCodecs.forType(options.compression()));
         this.sender = new Sender(accumulator, runtime, options);
         this.senderThread = new Thread(sender, "kafkaex-producer-" + options.client().clientId());

@@ -32,6 +32,7 @@ final class ProducerBatch {
     private final List<CompletableFuture<RecordMetadata>> futures = new ArrayList<>();
     private final CompletableFuture<Void> done = new CompletableFuture<>();
     private ByteBuffer built;
+    private int uncompressedBytes;
     private int attempts;
     private long retryAtNanos;
 
@@ -80,6 +81,7 @@ final class ProducerBatch {
     /** Builds the batch's bytes, once; later calls return them again (for a retry) from position 0. */
     ByteBuffer close() {
         if (built == null) {
+            uncompressedBytes = builder.sizeInBytes();
             built = builder.build();
         }
         return built.duplicate();
@@ -96,7 +98,7 @@ final class ProducerBatch {
 
     /** Bytes of records before compression, header included. */
     int uncompressedSize() {
-        return builder.sizeInBytes();
+        return built != null ? uncompressedBytes : builder.sizeInBytes();
     }
 
     int attempts() {

@@ -5,6 +5,7 @@ import io.kafkaex.client.TopicPartition;
 import io.kafkaex.protocol.record.Header;
 import io.kafkaex.protocol.record.RecordBatchBuilder;
 import io.kafkaex.protocol.record.compression.CompressionCodec;
+import io.kafkaex.protocol.record.compression.CompressionType;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
@@ -23,7 +24,8 @@ import java.util.function.Predicate;
  * Collects records into per-partition batches in bounded memory ({@link BufferPool}) until the sender drains
  * them: a batch is ready when it is full, when it has waited {@code linger}, when someone flushes or closes, or
  * when others wait for memory. Retried batches go back to the head of their partition's queue, keeping the
- * partition's order.
+ * partition's order. A compressed batch counts its estimated compressed size against the batch size
+ * ({@link CompressionRatios}); its buffer holds up to {@link #bufferSize} bytes before compression.
  *
  * <p>Thread-safe: {@link #append} is called by the threads that call {@code send}, everything else by the
  * sender thread; each partition's queue is guarded by its own lock.
@@ -35,10 +37,22 @@ final class RecordAccumulator {
     private final long lingerNanos;
     private final long deliveryTimeoutNanos;
     private final CompressionCodec codec;
+    private final CompressionRatios ratios = new CompressionRatios();
     private final ConcurrentMap<TopicPartition, Deque<ProducerBatch>> queues = new ConcurrentHashMap<>();
     private final Set<ProducerBatch> incomplete = ConcurrentHashMap.newKeySet();
     private final AtomicInteger flushes = new AtomicInteger();
     private volatile boolean closing;
+
+    /**
+     * The size of the buffers a producer's batches are written into, before compression: the batch size, or for
+     * compressed batches as much as the best assumed compression ratio lets them grow, within {@code bufferMemory}.
+     */
+    static int bufferSize(int batchSize, CompressionType compression, long bufferMemory) {
+        if (compression == CompressionType.NONE) {
+            return batchSize;
+        }
+        return (int) Math.min(bufferMemory, Math.min(Integer.MAX_VALUE, (long) Math.ceil(batchSize / CompressionRatios.BEST_ASSUMED)));
+    }
 
     RecordAccumulator(BufferPool pool, int batchSize, long lingerNanos, long deliveryTimeoutNanos, CompressionCodec codec) {
         this.pool = pool;
@@ -69,7 +83,7 @@ final class RecordAccumulator {
         }
         int recordSize = RecordBatchBuilder.HEADER_SIZE
                 + RecordBatchBuilder.maxRecordSize(key == null ? -1 : key.length, value == null ? -1 : value.length, headers);
-        int size = Math.max(batchSize, recordSize);
+        int size = Math.max(pool.poolableSize(), recordSize);
         ByteBuffer buffer = pool.allocate(size, maxBlockNanos);
         synchronized (queue) {
             Appended appended = tryAppend(queue, timestamp, key, value, headers); // another thread may have made room
@@ -77,13 +91,21 @@ final class RecordAccumulator {
                 pool.deallocate(buffer, size);
                 return appended;
             }
-            ProducerBatch batch = new ProducerBatch(partition, buffer, size, batchSize, codec, System.nanoTime(),
-                    deliveryTimeoutNanos);
+            ProducerBatch batch = new ProducerBatch(partition, buffer, size, sizeLimit(partition.topic(), size), codec,
+                    System.nanoTime(), deliveryTimeoutNanos);
             CompletableFuture<RecordMetadata> future = batch.tryAppend(timestamp, key, value, headers);
             queue.addLast(batch);
             incomplete.add(batch);
             return new Appended(future, queue.size() > 1 || batch.isFull());
         }
+    }
+
+    /** Bytes before compression a new batch of {@code topic} with a buffer of {@code size} bytes takes. */
+    private int sizeLimit(String topic, int size) {
+        if (codec.type() == CompressionType.NONE) {
+            return batchSize;
+        }
+        return (int) Math.min(size, batchSize / ratios.estimate(topic));
     }
 
     private static Appended tryAppend(Deque<ProducerBatch> queue, long timestamp, byte[] key, byte[] value, Header[] headers) {
@@ -146,7 +168,12 @@ final class RecordAccumulator {
                 if (first == null) {
                     continue;
                 }
-                first.close();
+                if (!first.isClosed()) {
+                    first.close();
+                    if (codec.type() != CompressionType.NONE) {
+                        ratios.observe(partition.topic(), first.sizeInBytes(), first.uncompressedSize());
+                    }
+                }
                 if (!drained.isEmpty() && size + first.sizeInBytes() > maxRequestBytes) {
                     break;
                 }

@@ -101,6 +101,38 @@ class RecordAccumulatorTest {
         assertThat(accumulator.availableMemory()).isEqualTo(before);
     }
 
+    @Test
+    void compressedBatchesTakeMoreRecordsOnceTheyAreKnownToCompress() throws Exception {
+        int batchSize = 1_024;
+        RecordAccumulator lz4 = new RecordAccumulator(new BufferPool(64 * 1024,
+                RecordAccumulator.bufferSize(batchSize, CompressionType.LZ4, 64 * 1024)), batchSize, LINGER,
+                TimeUnit.MINUTES.toNanos(2), CompressionType.LZ4.codec());
+        byte[] compressible = new byte[50];
+        int firstBatch = recordsInFirstBatch(lz4, compressible);
+        for (int i = 0; i < 60; i++) {
+            recordsInFirstBatch(lz4, compressible); // each built batch teaches the estimate
+        }
+
+        int later = recordsInFirstBatch(lz4, compressible);
+
+        assertThat(RecordAccumulator.bufferSize(batchSize, CompressionType.LZ4, 64 * 1024)).isEqualTo(4 * batchSize);
+        assertThat(RecordAccumulator.bufferSize(batchSize, CompressionType.NONE, 64 * 1024)).isEqualTo(batchSize);
+        assertThat(later).isGreaterThan(firstBatch * 3 / 2);
+    }
+
+    /** Appends until a batch is full, drains and releases every batch; returns the first one's record count. */
+    private static int recordsInFirstBatch(RecordAccumulator accumulator, byte[] value) throws InterruptedException {
+        while (!accumulator.append(P0, 1L, null, value, null, 0).wakeSender()) {
+            // keep appending until the first batch is full
+        }
+        ProducerBatch first = accumulator.drain(List.of(P0), Integer.MAX_VALUE).get(0);
+        accumulator.release(first);
+        while (accumulator.hasQueued()) {
+            accumulator.drain(List.of(P0), Integer.MAX_VALUE).forEach(accumulator::release);
+        }
+        return first.recordCount();
+    }
+
     private RecordAccumulator.Appended append(TopicPartition partition, int valueSize) throws InterruptedException {
         return accumulator.append(partition, 1L, null, new byte[valueSize], null, 0);
     }
