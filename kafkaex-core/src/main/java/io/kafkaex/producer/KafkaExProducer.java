@@ -30,8 +30,8 @@ import java.util.concurrent.TimeoutException;
  * and for buffer space, and never longer than {@code max-block}; every other failure completes the future.
  * Futures complete on the client's callback executor, never on the network thread.
  *
- * <p>Without idempotence (a later step), a retry can reorder batches of one partition when more than one is in
- * flight, and a request lost after it was sent fails rather than risking a duplicate.
+ * <p>Without idempotence (a later step), each partition has one batch in flight at a time, so retries keep its
+ * order, and a request lost after it was sent fails rather than risking a duplicate.
  *
  * <p>Thread-safe: share one producer between threads.
  */

@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -37,7 +38,8 @@ import java.util.function.Function;
  * {@code max-in-flight} requests outstanding, and handles the answers: records acknowledged, retriable errors
  * sent again after a backoff while {@code delivery-timeout} allows (only those after which the broker
  * certainly did not write: leadership errors, {@code NOT_ENOUGH_REPLICAS}, requests never sent), anything else
- * failing that partition's records with that partition's error.
+ * failing that partition's records with that partition's error. Each partition has at most one batch in flight
+ * (without idempotence, a second one could overtake a retried first), so a partition's records keep their order.
  *
  * <p>{@link #run()} runs on the sender thread; responses are handled on the network event loop; record futures
  * complete on the callback executor. {@link #wakeup()} and {@link #initiateClose(boolean)} may be called from
@@ -55,6 +57,7 @@ final class Sender implements Runnable {
     private final Map<InetSocketAddress, AtomicInteger> inFlightPerBroker = new ConcurrentHashMap<>();
     private final Map<Node, InetSocketAddress> addresses = new ConcurrentHashMap<>();
     private final AtomicInteger requestsInFlight = new AtomicInteger();
+    private final Set<TopicPartition> partitionsInFlight = ConcurrentHashMap.newKeySet();
     private volatile Thread thread;
     private volatile boolean running = true;
     private volatile boolean forced;
@@ -106,6 +109,9 @@ final class Sender implements Runnable {
         Map<InetSocketAddress, List<TopicPartition>> byLeader = new LinkedHashMap<>();
         boolean leaderUnknown = false;
         for (TopicPartition partition : readiness.partitions()) {
+            if (partitionsInFlight.contains(partition)) {
+                continue;
+            }
             Optional<Node> leader = cluster == null ? Optional.empty() : cluster.leaderFor(partition.topic(), partition.partition());
             if (leader.isEmpty()) {
                 leaderUnknown = true;
@@ -135,6 +141,7 @@ final class Sender implements Runnable {
     }
 
     private void send(InetSocketAddress broker, List<ProducerBatch> batches, ClusterMetadata cluster) {
+        batches.forEach(batch -> partitionsInFlight.add(batch.partition));
         inFlight(broker).incrementAndGet();
         requestsInFlight.incrementAndGet();
         Function<Short, ProtocolMessage> body = version -> ProduceRequests.request(version, batches, cluster, options.acks(),
@@ -165,6 +172,7 @@ final class Sender implements Runnable {
                 }
             }
         } finally {
+            batches.forEach(batch -> partitionsInFlight.remove(batch.partition));
             inFlight(broker).decrementAndGet();
             requestsInFlight.decrementAndGet();
             wakeup();
