@@ -35,6 +35,8 @@ final class ProducerBatch {
     private int uncompressedBytes;
     private int attempts;
     private long retryAtNanos;
+    private ProducerIdentity.IdAndEpoch identity = ProducerIdentity.IdAndEpoch.NONE;
+    private boolean identityLost;
 
     /**
      * @param buffer pooled memory of {@code allocatedSize} bytes
@@ -76,6 +78,35 @@ final class ProducerBatch {
 
     boolean isClosed() {
         return built != null;
+    }
+
+    /**
+     * Sets the idempotent producer's id, epoch and this batch's first sequence number: in the header to be built,
+     * or rewritten in the built bytes when the batch goes out again under a new identity.
+     */
+    void stampProducer(long producerId, short producerEpoch, int baseSequence) {
+        identity = new ProducerIdentity.IdAndEpoch(producerId, producerEpoch);
+        identityLost = false;
+        if (built == null) {
+            builder.producer(producerId, producerEpoch, baseSequence);
+        } else {
+            RecordBatchBuilder.restampProducer(built, producerId, producerEpoch, baseSequence);
+        }
+    }
+
+    /** The identity this batch was stamped with; {@code NONE} when it was not. */
+    ProducerIdentity.IdAndEpoch identity() {
+        return identity;
+    }
+
+    /** The broker lost the identity this batch carries: it must be stamped again before it is sent again. */
+    void loseIdentity() {
+        identityLost = true;
+    }
+
+    /** Whether an idempotent producer must stamp it before sending: never sent yet, or its identity was lost. */
+    boolean needsStamp() {
+        return built == null || identityLost;
     }
 
     /** Builds the batch's bytes, once; later calls return them again (for a retry) from position 0. */

@@ -44,8 +44,10 @@ public final class ProducerOptions {
     private final CompressionType compression;
     private final Backoff retryBackoff;
     private final Partitioner partitioner;
+    private final boolean idempotence;
 
     private ProducerOptions(Builder builder) {
+        this.idempotence = builder.idempotence != null ? builder.idempotence : builder.acks == Acks.ALL;
         this.client = builder.client;
         this.acks = builder.acks;
         this.batchSize = builder.batchSize;
@@ -130,12 +132,21 @@ public final class ProducerOptions {
         return partitioner;
     }
 
+    /**
+     * Whether the producer is idempotent: the broker drops a batch it already has, so retries never write twice.
+     * On by default with acks=ALL, which it needs.
+     */
+    public boolean idempotence() {
+        return idempotence;
+    }
+
     @Override
     public String toString() {
         return "ProducerOptions[client=" + client + ", acks=" + acks + ", batchSize=" + batchSize + ", linger=" + linger
                 + ", bufferMemory=" + bufferMemory + ", maxBlock=" + maxBlock + ", requestTimeout=" + requestTimeout
                 + ", deliveryTimeout=" + deliveryTimeout + ", maxInFlight=" + maxInFlight + ", maxRequestSize=" + maxRequestSize
-                + ", compression=" + compression + ", partitioner=" + partitioner.getClass().getSimpleName() + "]";
+                + ", compression=" + compression + ", idempotence=" + idempotence + ", partitioner="
+                + partitioner.getClass().getSimpleName() + "]";
     }
 
     /** Collects option values; {@link #build()} validates them. Not thread-safe. */
@@ -154,6 +165,7 @@ public final class ProducerOptions {
         private CompressionType compression = CompressionType.NONE;
         private Backoff retryBackoff = DEFAULT_RETRY_BACKOFF;
         private Partitioner partitioner;
+        private Boolean idempotence;
 
         private Builder(KafkaExClientOptions client) {
             this.client = Objects.requireNonNull(client, "client");
@@ -215,6 +227,12 @@ public final class ProducerOptions {
             return this;
         }
 
+        /** Switches idempotence on or off; by default it is on exactly when acks is ALL. */
+        public Builder idempotence(boolean idempotent) {
+            this.idempotence = idempotent;
+            return this;
+        }
+
         /** A partitioner of your own; the default is {@link DefaultPartitioner} with this producer's batch size. */
         public Builder partitioner(Partitioner partitioner) {
             this.partitioner = partitioner;
@@ -236,6 +254,9 @@ public final class ProducerOptions {
             }
             if (retryBackoff == null) {
                 problems.add("retryBackoff is required");
+            }
+            if (Boolean.TRUE.equals(idempotence) && acks != null && acks != Acks.ALL) {
+                problems.add("idempotence needs acks ALL, was " + acks + " (switch idempotence off for acks " + acks + ")");
             }
             atLeast(problems, "batchSize", batchSize, 1);
             atLeast(problems, "maxInFlight", maxInFlight, 1);

@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -156,6 +157,11 @@ final class RecordAccumulator {
      * within {@code maxRequestBytes}; one batch always goes, whatever its size.
      */
     List<ProducerBatch> drain(List<TopicPartition> partitions, int maxRequestBytes) {
+        return drain(partitions, maxRequestBytes, batch -> { });
+    }
+
+    /** As {@link #drain(List, int)}, handing each batch to {@code prepare} first (the idempotent producer's stamp). */
+    List<ProducerBatch> drain(List<TopicPartition> partitions, int maxRequestBytes, Consumer<ProducerBatch> prepare) {
         List<ProducerBatch> drained = new ArrayList<>();
         int size = 0;
         for (TopicPartition partition : partitions) {
@@ -168,6 +174,7 @@ final class RecordAccumulator {
                 if (first == null) {
                     continue;
                 }
+                prepare.accept(first);
                 if (!first.isClosed()) {
                     first.close();
                     if (codec.type() != CompressionType.NONE) {

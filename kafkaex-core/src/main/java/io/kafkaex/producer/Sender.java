@@ -53,7 +53,9 @@ final class Sender implements Runnable {
     private final RecordAccumulator accumulator;
     private final ClientRuntime runtime;
     private final ProducerOptions options;
-    private final RetryPolicy retryPolicy = RetryPolicy.forProduce(false);
+    private final RetryPolicy retryPolicy;
+    /** The idempotent producer's id and sequences; {@code null} without idempotence. */
+    private final ProducerIdentity identity;
     private final Map<InetSocketAddress, AtomicInteger> inFlightPerBroker = new ConcurrentHashMap<>();
     private final Map<Node, InetSocketAddress> addresses = new ConcurrentHashMap<>();
     private final AtomicInteger requestsInFlight = new AtomicInteger();
@@ -66,6 +68,8 @@ final class Sender implements Runnable {
         this.accumulator = accumulator;
         this.runtime = runtime;
         this.options = options;
+        this.retryPolicy = RetryPolicy.forProduce(options.idempotence());
+        this.identity = options.idempotence() ? new ProducerIdentity(runtime, options.requestTimeout()) : null;
     }
 
     @Override
@@ -104,6 +108,11 @@ final class Sender implements Runnable {
                     + " were not sent within delivery-timeout (" + options.deliveryTimeout().toMillis() + " ms): the partition"
                     + " has no reachable leader, or the brokers answer too slowly"));
         }
+        if (identity != null && !identity.isReady()) {
+            identity.requestIfNeeded(this::wakeup);
+            LockSupport.parkNanos(this, MAX_SLEEP_NANOS);
+            return;
+        }
         ClusterMetadata cluster = runtime.metadata().current();
         RecordAccumulator.Readiness readiness = accumulator.ready(now);
         Map<InetSocketAddress, List<TopicPartition>> byLeader = new LinkedHashMap<>();
@@ -127,7 +136,7 @@ final class Sender implements Runnable {
         }
         boolean sent = false;
         for (Map.Entry<InetSocketAddress, List<TopicPartition>> entry : byLeader.entrySet()) {
-            List<ProducerBatch> batches = accumulator.drain(entry.getValue(), options.maxRequestSize());
+            List<ProducerBatch> batches = accumulator.drain(entry.getValue(), options.maxRequestSize(), this::stamp);
             if (!batches.isEmpty()) {
                 send(entry.getKey(), batches, cluster);
                 sent = true;
@@ -137,6 +146,13 @@ final class Sender implements Runnable {
             LockSupport.parkNanos(this, Math.min(MAX_SLEEP_NANOS, leaderUnknown ? MAX_SLEEP_NANOS / 2 : readiness.sleepNanos()));
         } else if (!sent) {
             LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(5));
+        }
+    }
+
+    /** The idempotent producer numbers each batch's records the first time it goes out, or anew under a new identity. */
+    private void stamp(ProducerBatch batch) {
+        if (identity != null && batch.needsStamp()) {
+            identity.stamp(batch);
         }
     }
 
@@ -182,8 +198,8 @@ final class Sender implements Runnable {
     private void onRequestFailure(InetSocketAddress broker, List<ProducerBatch> batches, Throwable cause) {
         runtime.metadata().requestUpdate(RefreshReason.DISCONNECT);
         for (ProducerBatch batch : batches) {
-            if (cause instanceof RequestNotSentException) {
-                retry(batch, cause);
+            if (cause instanceof RequestNotSentException || identity != null) {
+                retry(batch, cause); // idempotent: the broker drops the batch if the lost request wrote it
             } else {
                 fail(batch, new KafkaExException("The Produce request to " + broker + " for " + batch.partition
                         + " failed after it was sent (" + cause.getMessage() + "); the records may or may not have been"
@@ -198,8 +214,14 @@ final class Sender implements Runnable {
             return;
         }
         KafkaError error = KafkaError.forCode(answer.errorCode());
-        if (error == KafkaError.NONE) {
+        if (error == KafkaError.NONE || (identity != null && error == KafkaError.DUPLICATE_SEQUENCE_NUMBER)) {
             succeed(batch, answer.baseOffset(), answer.logAppendTimeMs(), answer.logStartOffset());
+            return;
+        }
+        if (identity != null && (error == KafkaError.OUT_OF_ORDER_SEQUENCE_NUMBER || error == KafkaError.UNKNOWN_PRODUCER_ID)) {
+            identity.reset(batch.identity());
+            batch.loseIdentity();
+            retry(batch, KafkaErrorExceptions.of(error, batch.partition.topic(), batch.partition.partition(), answer.errorMessage()));
             return;
         }
         RuntimeException exception = KafkaErrorExceptions.of(error, batch.partition.topic(), batch.partition.partition(),

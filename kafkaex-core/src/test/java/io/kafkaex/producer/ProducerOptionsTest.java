@@ -49,6 +49,15 @@ class ProducerOptionsTest {
     }
 
     @Test
+    void idempotenceIsOnWithAcksAllUnlessSwitchedOffAndRefusedWithFewerAcks() {
+        assertThat(ProducerOptions.builder(CLIENT).build().idempotence()).isTrue();
+        assertThat(ProducerOptions.builder(CLIENT).acks(Acks.LEADER).build().idempotence()).isFalse();
+        assertThat(ProducerOptions.builder(CLIENT).idempotence(false).build().idempotence()).isFalse();
+        assertThatThrownBy(() -> ProducerOptions.builder(CLIENT).acks(Acks.LEADER).idempotence(true).build())
+                .hasMessageContaining("idempotence needs acks ALL, was LEADER");
+    }
+
+    @Test
     void theDeliveryTimeoutMustCoverLingerAndTheRequestTimeout() {
         assertThatThrownBy(() -> ProducerOptions.builder(CLIENT).deliveryTimeout(Duration.ofSeconds(20)).build())
                 .hasMessageContaining("deliveryTimeout must be at least linger + requestTimeout");

@@ -202,6 +202,20 @@ public final class RecordBatchBuilder {
         return batch;
     }
 
+    /**
+     * Rewrites the producer id, epoch and base sequence of a built batch ({@code batch} from position 0, as
+     * {@link #build()} returns it) and its checksum: an idempotent producer sends a batch again under a new
+     * producer id or epoch after the broker lost its state.
+     */
+    public static void restampProducer(ByteBuffer batch, long producerId, short producerEpoch, int baseSequence) {
+        batch.putLong(PRODUCER_ID_OFFSET, producerId)
+                .putShort(PRODUCER_EPOCH_OFFSET, producerEpoch)
+                .putInt(BASE_SEQUENCE_OFFSET, baseSequence);
+        CRC32C crc = new CRC32C();
+        crc.update(batch.duplicate().position(ATTRIBUTES_OFFSET));
+        batch.putInt(CRC_OFFSET, (int) crc.getValue());
+    }
+
     private short attributes() {
         return (short) (codec.type().id()
                 | (logAppendTime ? TIMESTAMP_TYPE_BIT : 0)

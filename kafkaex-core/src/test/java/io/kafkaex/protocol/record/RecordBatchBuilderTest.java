@@ -38,6 +38,20 @@ class RecordBatchBuilderTest {
     }
 
     @Test
+    void restampingABuiltBatchChangesItsProducerFieldsAndKeepsItsChecksumValid() {
+        ByteBuffer batch = new RecordBatchBuilder(ByteBuffer.allocate(128)).producer(7, (short) 1, 40)
+                .append(1L, (byte[]) null, utf8("v"), null).build();
+
+        RecordBatchBuilder.restampProducer(batch, 9, (short) 3, 0);
+
+        RecordBatch read = new RecordBatchReader(batch, 1024).next();
+        assertThat(read.producerId()).isEqualTo(9);
+        assertThat(read.producerEpoch()).isEqualTo((short) 3);
+        assertThat(read.baseSequence()).isZero();
+        assertThat(readOurs(batch)).containsExactly("0|1|CREATE_TIME|null|76|"); // the value, in hex
+    }
+
+    @Test
     void checksumCoversAttributesToTheEndButNotTheLeaderEpoch() {
         ByteBuffer batch = singleRecordBatch(new RecordBatchBuilder(ByteBuffer.allocate(128)));
 

@@ -1,0 +1,76 @@
+package io.kafkaex.producer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kafkaex.client.TopicPartition;
+import io.kafkaex.protocol.record.RecordBatch;
+import io.kafkaex.protocol.record.RecordBatchReader;
+import io.kafkaex.protocol.record.compression.CompressionType;
+
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** Stamping and losing the idempotent producer's identity; asking a broker for one is covered by the producer ITs. */
+class ProducerIdentityTest {
+
+    private static final TopicPartition P0 = new TopicPartition("t", 0);
+    private static final TopicPartition P1 = new TopicPartition("t", 1);
+    private static final ProducerIdentity.IdAndEpoch FIRST = new ProducerIdentity.IdAndEpoch(1000, (short) 0);
+    private static final ProducerIdentity.IdAndEpoch SECOND = new ProducerIdentity.IdAndEpoch(1001, (short) 0);
+
+    private final ProducerIdentity identity = new ProducerIdentity(null, Duration.ofSeconds(30));
+
+    @Test
+    void eachPartitionsBatchesAreNumberedOnFromZero() {
+        identity.adopt(FIRST);
+
+        RecordBatch a = stampAndRead(batch(P0, 3));
+        RecordBatch b = stampAndRead(batch(P0, 2));
+        RecordBatch other = stampAndRead(batch(P1, 5));
+
+        assertThat(a.producerId()).isEqualTo(1000);
+        assertThat(a.baseSequence()).isZero();
+        assertThat(b.baseSequence()).isEqualTo(3);
+        assertThat(other.baseSequence()).isZero();
+    }
+
+    @Test
+    void aLostIdentityIsDroppedOnceAndABatchSentAgainIsRestampedUnderTheNewOneFromZero() {
+        identity.adopt(FIRST);
+        ProducerBatch sent = batch(P0, 4);
+        identity.stamp(sent);
+        sent.close();
+        identity.stamp(batch(P0, 1));
+
+        identity.reset(sent.identity());
+        assertThat(identity.isReady()).isFalse();
+        identity.adopt(SECOND);
+        identity.reset(FIRST); // a late answer about the old identity changes nothing
+        assertThat(identity.current()).isEqualTo(SECOND);
+        sent.loseIdentity();
+        assertThat(sent.needsStamp()).isTrue();
+        identity.stamp(sent);
+
+        RecordBatch resent = new RecordBatchReader(sent.close(), 1 << 20).next();
+        assertThat(resent.producerId()).isEqualTo(1001);
+        assertThat(resent.baseSequence()).isZero();
+        assertThat(sent.needsStamp()).isFalse();
+    }
+
+    private RecordBatch stampAndRead(ProducerBatch batch) {
+        identity.stamp(batch);
+        ByteBuffer built = batch.close();
+        return new RecordBatchReader(built, 1 << 20).next();
+    }
+
+    private static ProducerBatch batch(TopicPartition partition, int records) {
+        ProducerBatch batch = new ProducerBatch(partition, ByteBuffer.allocate(1024), 1024, 1024, CompressionType.NONE.codec(),
+                System.nanoTime(), TimeUnit.MINUTES.toNanos(2));
+        for (int i = 0; i < records; i++) {
+            batch.tryAppend(1L, null, new byte[] {(byte) i}, null);
+        }
+        return batch;
+    }
+}
