@@ -13,7 +13,6 @@ import io.kafkaex.protocol.message.ProduceRequest;
 import io.kafkaex.protocol.message.ProduceResponse;
 import io.kafkaex.protocol.record.Header;
 import io.kafkaex.protocol.record.RecordBatchBuilder;
-import io.kafkaex.protocol.record.compression.CompressionCodecs;
 import io.kafkaex.protocol.record.compression.CompressionType;
 import io.kafkaex.retry.RetryPolicy;
 
@@ -106,7 +105,7 @@ final class DirectProducer {
             estimate += RecordBatchBuilder.maxRecordSize(size(record.key()), size(record.value()), headers(record));
         }
         RecordBatchBuilder builder = new RecordBatchBuilder(ByteBuffer.allocate(estimate))
-                .compression(CompressionCodecs.forType(options.compression()));
+                .compression(options.codec());
         for (ProduceRecord record : records) {
             builder.append(record.timestamp() == ProduceRecord.NOW ? now : record.timestamp(), record.key(), record.value(),
                     headers(record));

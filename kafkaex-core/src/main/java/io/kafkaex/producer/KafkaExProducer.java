@@ -13,7 +13,6 @@ import io.kafkaex.protocol.error.KafkaError;
 import io.kafkaex.protocol.error.KafkaErrorExceptions;
 import io.kafkaex.protocol.record.Header;
 import io.kafkaex.protocol.record.RecordBatchBuilder;
-import io.kafkaex.protocol.record.compression.CompressionCodecs;
 
 import java.time.Duration;
 import java.util.List;
@@ -52,7 +51,7 @@ public final class KafkaExProducer implements AutoCloseable {
         BufferPool pool = new BufferPool(options.bufferMemory(),
                 RecordAccumulator.bufferSize(options.batchSize(), options.compression(), options.bufferMemory()));
         this.accumulator = new RecordAccumulator(pool, options.batchSize(),
-                options.linger().toNanos(), options.deliveryTimeout().toNanos(), CompressionCodecs.forType(options.compression()));
+                options.linger().toNanos(), options.deliveryTimeout().toNanos(), options.codec());
         this.sender = new Sender(accumulator, runtime, options);
         this.senderThread = new Thread(sender, "kafkaex-producer-" + options.client().clientId());
         senderThread.setDaemon(true);

@@ -4,6 +4,8 @@ import io.kafkaex.client.Acks;
 import io.kafkaex.client.KafkaExClientOptions;
 import io.kafkaex.producer.partitioner.DefaultPartitioner;
 import io.kafkaex.producer.partitioner.Partitioner;
+import io.kafkaex.protocol.record.compression.CompressionCodec;
+import io.kafkaex.protocol.record.compression.CompressionCodecs;
 import io.kafkaex.protocol.record.compression.CompressionType;
 import io.kafkaex.retry.Backoff;
 
@@ -42,6 +44,7 @@ public final class ProducerOptions {
     private final int maxInFlight;
     private final int maxRequestSize;
     private final CompressionType compression;
+    private final CompressionCodec codec;
     private final Backoff retryBackoff;
     private final Partitioner partitioner;
     private final boolean idempotence;
@@ -59,6 +62,7 @@ public final class ProducerOptions {
         this.maxInFlight = builder.maxInFlight;
         this.maxRequestSize = builder.maxRequestSize;
         this.compression = builder.compression;
+        this.codec = builder.codec;
         this.retryBackoff = builder.retryBackoff;
         this.partitioner = builder.partitioner != null ? builder.partitioner : new DefaultPartitioner(builder.batchSize);
     }
@@ -122,6 +126,11 @@ public final class ProducerOptions {
         return compression;
     }
 
+    /** The codec batches are compressed with, at the configured level. */
+    public CompressionCodec codec() {
+        return codec;
+    }
+
     /** The wait before a retry, growing with each; 100 ms up to 1 s by default. */
     public Backoff retryBackoff() {
         return retryBackoff;
@@ -163,6 +172,8 @@ public final class ProducerOptions {
         private int maxInFlight = DEFAULT_MAX_IN_FLIGHT;
         private int maxRequestSize = DEFAULT_MAX_REQUEST_SIZE;
         private CompressionType compression = CompressionType.NONE;
+        private Integer compressionLevel;
+        private CompressionCodec codec;
         private Backoff retryBackoff = DEFAULT_RETRY_BACKOFF;
         private Partitioner partitioner;
         private Boolean idempotence;
@@ -222,6 +233,12 @@ public final class ProducerOptions {
             return this;
         }
 
+        /** The compression level: gzip 1–9, lz4 1–17, zstd up to 22; the codec's default when not set. */
+        public Builder compressionLevel(int level) {
+            this.compressionLevel = level;
+            return this;
+        }
+
         public Builder retryBackoff(Backoff backoff) {
             this.retryBackoff = backoff;
             return this;
@@ -251,6 +268,15 @@ public final class ProducerOptions {
             }
             if (compression == null) {
                 problems.add("compression is required: NONE, GZIP, SNAPPY, LZ4 or ZSTD");
+            }
+            if (compression != null) {
+                try {
+                    codec = compressionLevel == null ? CompressionCodecs.forType(compression)
+                            : CompressionCodecs.forType(compression, compressionLevel);
+                } catch (RuntimeException e) {
+                    problems.add("compression " + compression + (compressionLevel == null ? "" : " level " + compressionLevel)
+                            + ": " + e.getMessage());
+                }
             }
             if (retryBackoff == null) {
                 problems.add("retryBackoff is required");

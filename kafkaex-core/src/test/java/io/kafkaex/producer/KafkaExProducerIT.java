@@ -91,6 +91,18 @@ class KafkaExProducerIT {
     }
 
     @Test
+    void aCompressionLevelIsUsedForTheProducersBatches(KafkaTestCluster cluster) throws Exception {
+        String topic = "producer-it-zstd-19";
+        cluster.createTopic(topic, 1, 1);
+        try (KafkaExProducer producer = KafkaExProducer.create(ProducerOptions.builder(client(cluster, topic).build())
+                .compression(CompressionType.ZSTD).compressionLevel(19).build())) {
+            assertThat(producer.options().codec().type()).isEqualTo(CompressionType.ZSTD);
+            producer.send(ProducerRecord.of(topic, 0, null, bytes("at level 19"))).get(10, TimeUnit.SECONDS);
+        }
+        assertThat(consume(cluster, topic, 0, 1)).extracting(record -> text(record.value())).containsExactly("at level 19");
+    }
+
+    @Test
     void withAcksNoneRecordsArriveAndFuturesCompleteWithoutOffsets(KafkaTestCluster cluster) throws Exception {
         String topic = "producer-it-acks-none";
         cluster.createTopic(topic, 1, 1);

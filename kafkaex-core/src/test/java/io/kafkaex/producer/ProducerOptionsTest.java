@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.kafkaex.client.Acks;
 import io.kafkaex.client.KafkaExClientOptions;
 import io.kafkaex.producer.partitioner.DefaultPartitioner;
+import io.kafkaex.protocol.record.compression.CompressionType;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -55,6 +56,16 @@ class ProducerOptionsTest {
         assertThat(ProducerOptions.builder(CLIENT).idempotence(false).build().idempotence()).isFalse();
         assertThatThrownBy(() -> ProducerOptions.builder(CLIENT).acks(Acks.LEADER).idempotence(true).build())
                 .hasMessageContaining("idempotence needs acks ALL, was LEADER");
+    }
+
+    @Test
+    void aCompressionLevelIsCheckedAgainstTheCodecsRange() {
+        assertThat(ProducerOptions.builder(CLIENT).compression(CompressionType.GZIP).compressionLevel(9).build().codec().type())
+                .isEqualTo(CompressionType.GZIP);
+        assertThatThrownBy(() -> ProducerOptions.builder(CLIENT).compression(CompressionType.GZIP).compressionLevel(12).build())
+                .hasMessageContaining("compression GZIP level 12").hasMessageContaining("between 1 and 9");
+        assertThatThrownBy(() -> ProducerOptions.builder(CLIENT).compression(CompressionType.SNAPPY).compressionLevel(1).build())
+                .hasMessageContaining("has no compression level");
     }
 
     @Test
