@@ -36,6 +36,7 @@ final class ProducerBatch {
     private int attempts;
     private long retryAtNanos;
     private ProducerIdentity.IdAndEpoch identity = ProducerIdentity.IdAndEpoch.NONE;
+    private volatile ProducerTelemetry.Span attemptSpan;
     private boolean identityLost;
 
     /**
@@ -92,6 +93,18 @@ final class ProducerBatch {
         } else {
             RecordBatchBuilder.restampProducer(built, producerId, producerEpoch, baseSequence);
         }
+    }
+
+    /** Remembers the telemetry span of the attempt now being sent, {@code null} when telemetry is off. */
+    void attemptStarted(ProducerTelemetry.Span span) {
+        attemptSpan = span;
+    }
+
+    /** The span of the attempt being answered, taken so it is ended once; {@code null} when there is none. */
+    ProducerTelemetry.Span takeAttemptSpan() {
+        ProducerTelemetry.Span span = attemptSpan;
+        attemptSpan = null;
+        return span;
     }
 
     /** The identity this batch was stamped with; {@code NONE} when it was not. */

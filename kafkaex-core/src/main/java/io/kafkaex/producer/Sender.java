@@ -56,6 +56,7 @@ final class Sender implements Runnable {
     private final RetryPolicy retryPolicy;
     /** The idempotent producer's id and sequences; {@code null} without idempotence. */
     private final ProducerIdentity identity;
+    private final ProducerTelemetry telemetry;
     private final Map<InetSocketAddress, AtomicInteger> inFlightPerBroker = new ConcurrentHashMap<>();
     private final Map<Node, InetSocketAddress> addresses = new ConcurrentHashMap<>();
     private final AtomicInteger requestsInFlight = new AtomicInteger();
@@ -70,6 +71,7 @@ final class Sender implements Runnable {
         this.options = options;
         this.retryPolicy = RetryPolicy.forProduce(options.idempotence());
         this.identity = options.idempotence() ? new ProducerIdentity(runtime, options.requestTimeout()) : null;
+        this.telemetry = new ProducerTelemetry(runtime.telemetry(), options.client().clientId(), options.acks().wireValue());
     }
 
     @Override
@@ -157,7 +159,10 @@ final class Sender implements Runnable {
     }
 
     private void send(InetSocketAddress broker, List<ProducerBatch> batches, ClusterMetadata cluster) {
-        batches.forEach(batch -> partitionsInFlight.add(batch.partition));
+        for (ProducerBatch batch : batches) {
+            partitionsInFlight.add(batch.partition);
+            batch.attemptStarted(telemetry.started(batch));
+        }
         inFlight(broker).incrementAndGet();
         requestsInFlight.incrementAndGet();
         Function<Short, ProtocolMessage> body = version -> ProduceRequests.request(version, batches, cluster, options.acks(),
@@ -243,16 +248,19 @@ final class Sender implements Runnable {
                     + (batch.attempts() + 1) + " attempts; last error: " + cause.getMessage(), cause));
             return;
         }
+        telemetry.ended(batch.takeAttemptSpan(), -1, cause);
         batch.retryAt(retryAt);
         accumulator.reenqueue(batch);
     }
 
     private void succeed(ProducerBatch batch, long baseOffset, long logAppendTime, long logStartOffset) {
+        telemetry.ended(batch.takeAttemptSpan(), baseOffset, null);
         batch.succeed(baseOffset, logAppendTime, logStartOffset, runtime.callbacks());
         accumulator.release(batch);
     }
 
     private void fail(ProducerBatch batch, Throwable cause) {
+        telemetry.ended(batch.takeAttemptSpan(), -1, cause);
         batch.fail(cause, runtime.callbacks());
         accumulator.release(batch);
     }

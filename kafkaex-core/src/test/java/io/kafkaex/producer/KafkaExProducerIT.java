@@ -12,6 +12,7 @@ import io.kafkaex.protocol.error.KafkaErrorException;
 import io.kafkaex.protocol.error.KafkaError;
 import io.kafkaex.protocol.record.compression.CompressionType;
 import io.kafkaex.telemetry.KafkaExTelemetryListener;
+import io.kafkaex.telemetry.ProduceEvent;
 import io.kafkaex.telemetry.RequestEvent;
 import io.kafkaex.test.KafkaTestCluster;
 import io.kafkaex.test.junit.KafkaExBroker;
@@ -23,6 +24,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -69,6 +71,42 @@ class KafkaExProducerIT {
                     .extracting(record -> text(record.value())).containsExactlyElementsOf(sent.getValue());
         }
         assertThat(produceRequests.get()).as("Produce requests for %s records", count).isLessThan(count / 10);
+    }
+
+    @Test
+    void eachBatchSentIsAProduceSpanWithItsRecordsAndOffset(KafkaTestCluster cluster) throws Exception {
+        String topic = "producer-it-telemetry";
+        cluster.createTopic(topic, 1, 1);
+        List<ProduceEvent.Start> starts = new CopyOnWriteArrayList<>();
+        List<ProduceEvent.Stop> stops = new CopyOnWriteArrayList<>();
+        KafkaExTelemetryListener produceSpans = new KafkaExTelemetryListener() {
+            @Override
+            public void onProduceStart(ProduceEvent.Start event) {
+                starts.add(event);
+            }
+
+            @Override
+            public void onProduceStop(ProduceEvent.Stop event) {
+                stops.add(event);
+            }
+        };
+        try (KafkaExProducer producer = KafkaExProducer.create(ProducerOptions.builder(client(cluster, "producer-it-spans")
+                .telemetryListener(produceSpans).build()).build())) {
+            for (int i = 0; i < 2_000; i++) {
+                producer.send(ProducerRecord.of(topic, 0, null, bytes("record-" + i)));
+            }
+            producer.flush();
+        }
+
+        List<ProduceEvent.Stop> acknowledged = stops.stream().filter(stop -> stop.outcome().isOk()).toList();
+        assertThat(stops).hasSameSizeAs(starts);
+        assertThat(acknowledged).isNotEmpty().allSatisfy(stop -> {
+            assertThat(stop.metadata()).isEqualTo(new ProduceEvent.Metadata(topic, 0, "producer-it-spans", (short) -1));
+            assertThat(stop.baseOffset()).isNotNegative();
+        });
+        assertThat(acknowledged.stream().mapToInt(ProduceEvent.Stop::messageCount).sum()).isEqualTo(2_000);
+        assertThat(acknowledged).extracting(ProduceEvent.Stop::baseOffset).isSorted().doesNotHaveDuplicates();
+        assertThat(acknowledged.size()).as("batches, not single records").isLessThan(2_000);
     }
 
     @ParameterizedTest
