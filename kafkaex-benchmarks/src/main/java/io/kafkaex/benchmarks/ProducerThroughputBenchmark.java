@@ -26,8 +26,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * Producer throughput, KafkaEx's {@link KafkaExProducer} and kafka-clients' {@code KafkaProducer} alternating in
  * one run against a broker the benchmark starts itself: N records of a given size to a 1- and a 6-partition
  * topic, with acks=1 and acks=all, uncompressed, lz4 and zstd, both clients with the same linger (5 ms), batch
- * size (16 KiB), buffer (32 MiB) and in-flight limit (5), idempotence off on both (KafkaEx's keeps one batch per
- * partition in flight for now).
+ * size (16 KiB), buffer (32 MiB) and in-flight limit (5), and idempotence as both default it: on with
+ * acks=all, off with acks=1.
  * Prints one Markdown row per client and configuration: records/s, MB/s, p50/p99 send-to-ack latency, client CPU
  * seconds per million records (this JVM's CPU time; the broker runs in its own process) and bytes allocated per
  * record (all live threads of this JVM).
@@ -96,7 +96,7 @@ public final class ProducerThroughputBenchmark {
                         .bootstrapServers(cluster.bootstrapServers()).clientId("throughput-kafkaex").build())
                 .acks(config.acks().equals("all") ? Acks.ALL : Acks.LEADER).linger(Duration.ofMillis(LINGER_MS))
                 .batchSize(BATCH_SIZE).bufferMemory(BUFFER_MEMORY).maxInFlight(MAX_IN_FLIGHT).compression(config.compression())
-                .idempotence(false).build();
+                .idempotence(config.acks().equals("all")).build();
         try (KafkaExProducer producer = KafkaExProducer.create(options)) {
             producer.send(ProducerRecord.of(topic, null, value)).get(30, TimeUnit.SECONDS); // metadata and connections
             return measure(count, (index, latencies, done, failure) -> {
@@ -121,7 +121,7 @@ public final class ProducerThroughputBenchmark {
         properties.put(ProducerConfig.BATCH_SIZE_CONFIG, BATCH_SIZE);
         properties.put(ProducerConfig.BUFFER_MEMORY_CONFIG, BUFFER_MEMORY);
         properties.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, MAX_IN_FLIGHT);
-        properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false);
+        properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, config.acks().equals("all"));
         properties.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, config.compression().name().toLowerCase(Locale.ROOT));
         properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);

@@ -37,6 +37,8 @@ final class ProducerBatch {
     private long retryAtNanos;
     private ProducerIdentity.IdAndEpoch identity = ProducerIdentity.IdAndEpoch.NONE;
     private volatile ProducerTelemetry.Span attemptSpan;
+    private int baseSequence = -1;
+    private long drainOrder = -1;
     private boolean identityLost;
 
     /**
@@ -87,6 +89,7 @@ final class ProducerBatch {
      */
     void stampProducer(long producerId, short producerEpoch, int baseSequence) {
         identity = new ProducerIdentity.IdAndEpoch(producerId, producerEpoch);
+        this.baseSequence = baseSequence;
         identityLost = false;
         if (built == null) {
             builder.producer(producerId, producerEpoch, baseSequence);
@@ -105,6 +108,23 @@ final class ProducerBatch {
         ProducerTelemetry.Span span = attemptSpan;
         attemptSpan = null;
         return span;
+    }
+
+    /** The sequence number of its first record, -1 when it was not stamped. */
+    int baseSequence() {
+        return baseSequence;
+    }
+
+    /** Numbers the batch in the order batches were first drained, once; a retry keeps its number. */
+    void markDrained(long order) {
+        if (drainOrder < 0) {
+            drainOrder = order;
+        }
+    }
+
+    /** The order in which it was first drained; -1 before. */
+    long drainOrder() {
+        return drainOrder;
     }
 
     /** The identity this batch was stamped with; {@code NONE} when it was not. */

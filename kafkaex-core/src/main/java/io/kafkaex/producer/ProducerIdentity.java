@@ -45,6 +45,7 @@ final class ProducerIdentity {
     private final ClientRuntime runtime;
     private final Duration requestTimeout;
     private final Map<TopicPartition, Integer> nextSequence = new ConcurrentHashMap<>();
+    private final Map<TopicPartition, Integer> lastAcknowledged = new ConcurrentHashMap<>();
     private final AtomicBoolean requesting = new AtomicBoolean();
     private volatile IdAndEpoch current = IdAndEpoch.NONE;
     private volatile long notBeforeNanos;
@@ -91,7 +92,28 @@ final class ProducerIdentity {
     /** Takes the identity a broker handed out; every partition's sequences start at 0 under it. */
     void adopt(IdAndEpoch identity) {
         nextSequence.clear();
+        lastAcknowledged.clear();
         current = identity;
+    }
+
+    /** Records that the broker acknowledged {@code batch}: its successor is the next it expects. */
+    void acknowledged(ProducerBatch batch) {
+        if (batch.identity().equals(current) && batch.baseSequence() >= 0) {
+            lastAcknowledged.put(batch.partition, batch.baseSequence() + batch.recordCount() - 1);
+        }
+    }
+
+    /**
+     * Whether {@code batch} is the one the broker should take next for its partition under the current identity.
+     * An out-of-order answer for it means the broker lost the producer's state; for a later batch it only means
+     * an earlier one is being sent again.
+     */
+    boolean isNextExpected(ProducerBatch batch) {
+        if (!batch.identity().equals(current)) {
+            return false;
+        }
+        int last = lastAcknowledged.getOrDefault(batch.partition, -1);
+        return batch.baseSequence() == (last == Integer.MAX_VALUE ? 0 : last + 1);
     }
 
     /** Stamps a batch drained for the first time, or one to be sent again under a new identity. */
@@ -108,6 +130,7 @@ final class ProducerIdentity {
         if (current.equals(lost)) {
             current = IdAndEpoch.NONE;
             nextSequence.clear();
+            lastAcknowledged.clear();
         }
     }
 

@@ -42,6 +42,8 @@ final class RecordAccumulator {
     private final ConcurrentMap<TopicPartition, Deque<ProducerBatch>> queues = new ConcurrentHashMap<>();
     private final Set<ProducerBatch> incomplete = ConcurrentHashMap.newKeySet();
     private final AtomicInteger flushes = new AtomicInteger();
+    /** Numbers batches as they are first drained, so retried ones go back in their original order. */
+    private long drainCount;
     private volatile boolean closing;
 
     /**
@@ -175,6 +177,7 @@ final class RecordAccumulator {
                     continue;
                 }
                 prepare.accept(first);
+                first.markDrained(drainCount++);
                 if (!first.isClosed()) {
                     first.close();
                     if (codec.type() != CompressionType.NONE) {
@@ -192,11 +195,21 @@ final class RecordAccumulator {
         return drained;
     }
 
-    /** Puts a batch that will be tried again back at the head of its partition's queue. */
+    /**
+     * Puts a batch that will be tried again back into its partition's queue ahead of every batch drained after
+     * it and of those never drained, so batches that were in flight together go out again in their order.
+     */
     void reenqueue(ProducerBatch batch) {
         Deque<ProducerBatch> queue = queues.computeIfAbsent(batch.partition, ignored -> new ArrayDeque<>());
         synchronized (queue) {
+            Deque<ProducerBatch> before = new ArrayDeque<>();
+            while (!queue.isEmpty() && queue.peekFirst().drainOrder() >= 0 && queue.peekFirst().drainOrder() < batch.drainOrder()) {
+                before.addLast(queue.pollFirst());
+            }
             queue.addFirst(batch);
+            while (!before.isEmpty()) {
+                queue.addFirst(before.pollLast());
+            }
         }
     }
 

@@ -25,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -38,8 +37,10 @@ import java.util.function.Function;
  * {@code max-in-flight} requests outstanding, and handles the answers: records acknowledged, retriable errors
  * sent again after a backoff while {@code delivery-timeout} allows (only those after which the broker
  * certainly did not write: leadership errors, {@code NOT_ENOUGH_REPLICAS}, requests never sent), anything else
- * failing that partition's records with that partition's error. Each partition has at most one batch in flight
- * (without idempotence, a second one could overtake a retried first), so a partition's records keep their order.
+ * failing that partition's records with that partition's error. A partition's records keep their order: without
+ * idempotence it has one batch in flight at a time (a second could overtake a retried first); with idempotence up
+ * to five, whose sequence numbers make the broker refuse any that would overtake, and which go out again in
+ * their order.
  *
  * <p>{@link #run()} runs on the sender thread; responses are handled on the network event loop; record futures
  * complete on the callback executor. {@link #wakeup()} and {@link #initiateClose(boolean)} may be called from
@@ -60,7 +61,8 @@ final class Sender implements Runnable {
     private final Map<InetSocketAddress, AtomicInteger> inFlightPerBroker = new ConcurrentHashMap<>();
     private final Map<Node, InetSocketAddress> addresses = new ConcurrentHashMap<>();
     private final AtomicInteger requestsInFlight = new AtomicInteger();
-    private final Set<TopicPartition> partitionsInFlight = ConcurrentHashMap.newKeySet();
+    private final Map<TopicPartition, Integer> partitionsInFlight = new ConcurrentHashMap<>();
+    private final int maxInFlightPerPartition;
     private volatile Thread thread;
     private volatile boolean running = true;
     private volatile boolean forced;
@@ -71,6 +73,7 @@ final class Sender implements Runnable {
         this.options = options;
         this.retryPolicy = RetryPolicy.forProduce(options.idempotence());
         this.identity = options.idempotence() ? new ProducerIdentity(runtime, options.requestTimeout()) : null;
+        this.maxInFlightPerPartition = options.idempotence() ? Math.min(5, options.maxInFlight()) : 1;
         this.telemetry = new ProducerTelemetry(runtime.telemetry(), options.client().clientId(), options.acks().wireValue());
     }
 
@@ -120,7 +123,7 @@ final class Sender implements Runnable {
         Map<InetSocketAddress, List<TopicPartition>> byLeader = new LinkedHashMap<>();
         boolean leaderUnknown = false;
         for (TopicPartition partition : readiness.partitions()) {
-            if (partitionsInFlight.contains(partition)) {
+            if (partitionsInFlight.getOrDefault(partition, 0) >= maxInFlightPerPartition) {
                 continue;
             }
             Optional<Node> leader = cluster == null ? Optional.empty() : cluster.leaderFor(partition.topic(), partition.partition());
@@ -160,7 +163,7 @@ final class Sender implements Runnable {
 
     private void send(InetSocketAddress broker, List<ProducerBatch> batches, ClusterMetadata cluster) {
         for (ProducerBatch batch : batches) {
-            partitionsInFlight.add(batch.partition);
+            partitionsInFlight.merge(batch.partition, 1, Integer::sum);
             batch.attemptStarted(telemetry.started(batch));
         }
         inFlight(broker).incrementAndGet();
@@ -193,7 +196,7 @@ final class Sender implements Runnable {
                 }
             }
         } finally {
-            batches.forEach(batch -> partitionsInFlight.remove(batch.partition));
+            batches.forEach(batch -> partitionsInFlight.computeIfPresent(batch.partition, (p, n) -> n > 1 ? n - 1 : null));
             inFlight(broker).decrementAndGet();
             requestsInFlight.decrementAndGet();
             wakeup();
@@ -224,8 +227,12 @@ final class Sender implements Runnable {
             return;
         }
         if (identity != null && (error == KafkaError.OUT_OF_ORDER_SEQUENCE_NUMBER || error == KafkaError.UNKNOWN_PRODUCER_ID)) {
-            identity.reset(batch.identity());
-            batch.loseIdentity();
+            if (identity.isNextExpected(batch)) {
+                identity.reset(batch.identity()); // the broker lost this producer's state
+            }
+            if (!batch.identity().equals(identity.current())) {
+                batch.loseIdentity();
+            }
             retry(batch, KafkaErrorExceptions.of(error, batch.partition.topic(), batch.partition.partition(), answer.errorMessage()));
             return;
         }
@@ -254,12 +261,18 @@ final class Sender implements Runnable {
     }
 
     private void succeed(ProducerBatch batch, long baseOffset, long logAppendTime, long logStartOffset) {
+        if (identity != null) {
+            identity.acknowledged(batch);
+        }
         telemetry.ended(batch.takeAttemptSpan(), baseOffset, null);
         batch.succeed(baseOffset, logAppendTime, logStartOffset, runtime.callbacks());
         accumulator.release(batch);
     }
 
     private void fail(ProducerBatch batch, Throwable cause) {
+        if (identity != null && batch.baseSequence() >= 0) {
+            identity.reset(batch.identity()); // its sequence numbers will never reach the broker: start again under a new id
+        }
         telemetry.ended(batch.takeAttemptSpan(), -1, cause);
         batch.fail(cause, runtime.callbacks());
         accumulator.release(batch);

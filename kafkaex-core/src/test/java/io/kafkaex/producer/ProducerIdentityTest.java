@@ -59,6 +59,20 @@ class ProducerIdentityTest {
         assertThat(sent.needsStamp()).isFalse();
     }
 
+    @Test
+    void onlyTheBatchTheBrokerExpectsNextCanShowThatTheBrokerLostTheProducer() {
+        identity.adopt(FIRST);
+        ProducerBatch first = batch(P0, 2);
+        ProducerBatch second = batch(P0, 3);
+        identity.stamp(first);
+        identity.stamp(second);
+
+        assertThat(identity.isNextExpected(first)).isTrue();
+        assertThat(identity.isNextExpected(second)).isFalse(); // out of order only because the first is not in
+        identity.acknowledged(first);
+        assertThat(identity.isNextExpected(second)).isTrue();
+    }
+
     private RecordBatch stampAndRead(ProducerBatch batch) {
         identity.stamp(batch);
         ByteBuffer built = batch.close();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kafkaex.client.TopicPartition;
 import io.kafkaex.protocol.record.compression.CompressionType;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -87,6 +88,26 @@ class RecordAccumulatorTest {
         assertThat(accumulator.ready(now).partitions()).isEmpty();
         assertThat(accumulator.ready(now + TimeUnit.SECONDS.toNanos(1)).partitions()).containsExactly(P0);
         assertThat(accumulator.drain(List.of(P0), Integer.MAX_VALUE)).containsExactly(sent);
+    }
+
+    @Test
+    void batchesInFlightTogetherGoBackInTheOrderTheyWereFirstDrained() throws Exception {
+        List<ProducerBatch> drained = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            append(P0, 1_000);
+            drained.add(accumulator.drain(List.of(P0), Integer.MAX_VALUE).get(0));
+        }
+        append(P0, 1_000); // never drained yet
+
+        accumulator.reenqueue(drained.get(0)); // answers come in order: the first, then the second
+        accumulator.reenqueue(drained.get(1));
+
+        List<ProducerBatch> next = new ArrayList<>();
+        while (accumulator.hasQueued()) {
+            next.addAll(accumulator.drain(List.of(P0), Integer.MAX_VALUE));
+        }
+        assertThat(next).hasSize(3).startsWith(drained.get(0), drained.get(1)).doesNotContain(drained.get(2));
+        assertThat(next.get(2).drainOrder()).isGreaterThan(drained.get(2).drainOrder());
     }
 
     @Test
