@@ -16,8 +16,10 @@ import io.kafkaex.protocol.record.RecordBatchBuilder;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -44,6 +46,12 @@ public final class KafkaExProducer implements AutoCloseable {
     private final Sender sender;
     private final Thread senderThread;
     private volatile boolean closed;
+    /** Each topic's partitions for the partitioner, made once per metadata snapshot rather than per record. */
+    private final Map<String, PartitionsOf> partitionsByTopic = new ConcurrentHashMap<>();
+
+    /** The partitioner's view of a topic, and the metadata it was made from. */
+    private record PartitionsOf(TopicInfo topic, TopicPartitions partitions) {
+    }
 
     private KafkaExProducer(ProducerOptions options) {
         this.options = options;
@@ -201,8 +209,14 @@ public final class KafkaExProducer implements AutoCloseable {
         if (record.partition() != null) {
             return record.partition();
         }
-        int[] available = topic.partitions().stream().filter(PartitionInfo::hasLeader).mapToInt(PartitionInfo::partition).toArray();
-        int chosen = options.partitioner().partition(record.topic(), record.key(), record.value(), new TopicPartitions(count, available));
+        PartitionsOf cached = partitionsByTopic.get(record.topic());
+        if (cached == null || cached.topic() != topic) {
+            int[] available = topic.partitions().stream().filter(PartitionInfo::hasLeader).mapToInt(PartitionInfo::partition)
+                    .toArray();
+            cached = new PartitionsOf(topic, new TopicPartitions(count, available));
+            partitionsByTopic.put(record.topic(), cached);
+        }
+        int chosen = options.partitioner().partition(record.topic(), record.key(), record.value(), cached.partitions());
         if (chosen < 0 || chosen >= count) {
             throw new IllegalStateException("The partitioner " + options.partitioner().getClass().getName() + " chose partition "
                     + chosen + " of topic " + record.topic() + ", which has " + count);
