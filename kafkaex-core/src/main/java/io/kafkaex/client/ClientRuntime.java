@@ -8,6 +8,8 @@ import io.kafkaex.network.NetworkClient;
 import io.kafkaex.security.SaslAuthenticator;
 import io.kafkaex.telemetry.Telemetry;
 
+import java.net.InetSocketAddress;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
 /**
@@ -25,6 +27,7 @@ public final class ClientRuntime implements AutoCloseable {
     private final NetworkClient network;
     private final MetadataManager metadata;
     private final CallbackExecutor callbacks;
+    private final BrokerRouter brokers;
 
     private ClientRuntime(KafkaExClientOptions options) {
         this.options = options;
@@ -36,6 +39,7 @@ public final class ClientRuntime implements AutoCloseable {
         this.metadata = new MetadataManager(network, bootstrap, new MetadataRefreshPolicy(options.metadataRefreshInterval(),
                 options.metadataMinBackoff(), System::currentTimeMillis), options.requestTimeout(), System::currentTimeMillis,
                 telemetry, options.clientId());
+        this.brokers = new BrokerRouter(network, metadata);
     }
 
     /** Starts the runtime; it connects lazily, on the first request. */
@@ -57,6 +61,16 @@ public final class ClientRuntime implements AutoCloseable {
 
     public MetadataManager metadata() {
         return metadata;
+    }
+
+    /** The least-loaded broker, for a request any broker can answer; bootstraps first when there is no metadata yet. */
+    public CompletableFuture<InetSocketAddress> anyBroker() {
+        return brokers.anyBroker();
+    }
+
+    /** Routes cluster-wide requests: to any broker, the controller or one broker by id. */
+    BrokerRouter brokerRouter() {
+        return brokers;
     }
 
     /** Where results are completed: never the network thread. */

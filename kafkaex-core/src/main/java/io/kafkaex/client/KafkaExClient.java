@@ -62,7 +62,7 @@ public final class KafkaExClient implements AutoCloseable {
                 options.maxResponseBytes());
         this.offsets = new OffsetLister(network, leaders,
                 RetryPolicy.forMetadata().withMaxRetries(options.maxRetries()).withBackoff(backoff), options.requestTimeout());
-        this.brokers = new BrokerRouter(network, metadata);
+        this.brokers = runtime.brokerRouter();
         this.admin = new AdminCalls(brokers, leaders, metadata, options);
         this.groups = new GroupCalls(network, metadata, brokers::anyBroker, options);
     }

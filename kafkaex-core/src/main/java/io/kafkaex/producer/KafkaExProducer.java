@@ -87,15 +87,15 @@ public final class KafkaExProducer implements AutoCloseable {
         }
         long deadline = System.nanoTime() + options.maxBlock().toNanos();
         try {
-            int recordSize = RecordBatchBuilder.HEADER_SIZE + RecordBatchBuilder.maxRecordSize(length(record.key()),
-                    length(record.value()), headers(record));
+            Header[] headers = headers(record);
+            int recordSize = RecordBatchBuilder.maxRecordSize(length(record.key()), length(record.value()), headers);
             TopicInfo topic = topicMetadata(record.topic(), record.partition(), deadline);
             int partition = choosePartition(record, topic);
-            checkSize(record, partition, recordSize);
+            checkSize(record, partition, RecordBatchBuilder.HEADER_SIZE + recordSize);
             long timestamp = record.timestamp() == ProducerRecord.NOW ? System.currentTimeMillis() : record.timestamp();
             RecordAccumulator.Appended appended = accumulator.append(new TopicPartition(record.topic(), partition), timestamp,
-                    record.key(), record.value(), headers(record), Math.max(0, deadline - System.nanoTime()));
-            options.partitioner().onAppend(record.topic(), partition, recordSize);
+                    record.key(), record.value(), headers, recordSize, Math.max(0, deadline - System.nanoTime()));
+            options.partitioner().onAppend(record.topic(), partition, RecordBatchBuilder.HEADER_SIZE + recordSize);
             if (appended.wakeSender()) {
                 sender.wakeup();
             }

@@ -22,6 +22,9 @@ import java.util.concurrent.Executor;
  */
 final class ProducerBatch {
 
+    /** The smallest record there is: a batch with less room than this left is full. */
+    private static final int SMALLEST_RECORD = RecordBatchBuilder.maxRecordSize(-1, 0, null);
+
     final TopicPartition partition;
     final long createdNanos;
     final long deliveryDeadlineNanos;
@@ -57,15 +60,15 @@ final class ProducerBatch {
     }
 
     /**
-     * Appends a record if it fits (an empty batch takes any record, its buffer having been sized for it);
-     * returns its future, or {@code null} when it does not fit or the batch is closed.
+     * Appends a record of at most {@code recordSize} bytes ({@link RecordBatchBuilder#maxRecordSize}) if it fits (an
+     * empty batch takes any record, its buffer having been sized for it); returns its future, or {@code null} when
+     * it does not fit or the batch is closed.
      */
-    CompletableFuture<RecordMetadata> tryAppend(long timestamp, byte[] key, byte[] value, Header[] headers) {
+    CompletableFuture<RecordMetadata> tryAppend(long timestamp, byte[] key, byte[] value, Header[] headers, int recordSize) {
         if (built != null) {
             return null;
         }
-        int needed = RecordBatchBuilder.maxRecordSize(key == null ? -1 : key.length, value == null ? -1 : value.length, headers);
-        if (!futures.isEmpty() && builder.sizeInBytes() + needed > Math.min(sizeLimit, buffer.capacity())) {
+        if (!futures.isEmpty() && builder.sizeInBytes() + recordSize > Math.min(sizeLimit, buffer.capacity())) {
             return null;
         }
         builder.append(timestamp, key, value, headers);
@@ -76,7 +79,7 @@ final class ProducerBatch {
 
     /** Whether no further record should go in: closed, or within a small record of its limit. */
     boolean isFull() {
-        return built != null || builder.sizeInBytes() + RecordBatchBuilder.maxRecordSize(-1, 0, null) >= sizeLimit;
+        return built != null || builder.sizeInBytes() + SMALLEST_RECORD >= sizeLimit;
     }
 
     boolean isClosed() {

@@ -3,8 +3,6 @@ package io.kafkaex.producer;
 import io.kafkaex.CompletionCauses;
 import io.kafkaex.client.ClientRuntime;
 import io.kafkaex.client.TopicPartition;
-import io.kafkaex.cluster.ClusterMetadata;
-import io.kafkaex.cluster.Node;
 import io.kafkaex.network.RequestSpec;
 import io.kafkaex.network.TrafficClass;
 import io.kafkaex.protocol.ApiKey;
@@ -13,11 +11,8 @@ import io.kafkaex.protocol.error.KafkaErrorExceptions;
 import io.kafkaex.protocol.message.InitProducerIdRequest;
 import io.kafkaex.protocol.message.InitProducerIdResponse;
 
-import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -68,7 +63,7 @@ final class ProducerIdentity {
         if (isReady() || System.nanoTime() - notBeforeNanos < 0 || !requesting.compareAndSet(false, true)) {
             return;
         }
-        anyBroker().thenCompose(broker -> runtime.network().send(broker, TrafficClass.OTHER, new RequestSpec<>(
+        runtime.anyBroker().thenCompose(broker -> runtime.network().send(broker, TrafficClass.OTHER, new RequestSpec<>(
                         ApiKey.INIT_PRODUCER_ID, version -> new InitProducerIdRequest().setTransactionalId(null)
                                 .setTransactionTimeoutMs((int) requestTimeout.toMillis()).setProducerId(-1).setProducerEpoch((short) -1),
                         InitProducerIdResponse::read, requestTimeout)))
@@ -137,19 +132,5 @@ final class ProducerIdentity {
     private void backOff(String reason) {
         log.warn("{}; asking again in {} ms", reason, TimeUnit.NANOSECONDS.toMillis(RETRY_NANOS));
         notBeforeNanos = System.nanoTime() + RETRY_NANOS;
-    }
-
-    private CompletableFuture<InetSocketAddress> anyBroker() {
-        ClusterMetadata known = runtime.metadata().current();
-        CompletableFuture<ClusterMetadata> cluster = known != null && !known.nodes().isEmpty()
-                ? CompletableFuture.completedFuture(known) : runtime.metadata().metadata();
-        return cluster.thenCompose(metadata -> {
-            List<InetSocketAddress> brokers = metadata.nodes().stream().map(ProducerIdentity::address).toList();
-            return runtime.network().leastLoadedFirst(brokers).thenApply(ordered -> ordered.get(0));
-        });
-    }
-
-    private static InetSocketAddress address(Node node) {
-        return new InetSocketAddress(node.host(), node.port());
     }
 }

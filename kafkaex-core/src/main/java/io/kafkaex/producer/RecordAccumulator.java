@@ -70,33 +70,31 @@ final class RecordAccumulator {
     }
 
     /**
-     * Appends a record to the last batch of {@code partition}, or to a new one, waiting at most
-     * {@code maxBlockNanos} for memory.
+     * Appends a record of at most {@code recordSize} bytes ({@link RecordBatchBuilder#maxRecordSize}) to the last
+     * batch of {@code partition}, or to a new one, waiting at most {@code maxBlockNanos} for memory.
      *
      * @throws ProducerTimeoutException when no memory came in time
      */
-    Appended append(TopicPartition partition, long timestamp, byte[] key, byte[] value, Header[] headers, long maxBlockNanos)
-            throws InterruptedException {
+    Appended append(TopicPartition partition, long timestamp, byte[] key, byte[] value, Header[] headers, int recordSize,
+            long maxBlockNanos) throws InterruptedException {
         Deque<ProducerBatch> queue = queues.computeIfAbsent(partition, ignored -> new ArrayDeque<>());
         synchronized (queue) {
-            Appended appended = tryAppend(queue, timestamp, key, value, headers);
+            Appended appended = tryAppend(queue, timestamp, key, value, headers, recordSize);
             if (appended != null) {
                 return appended;
             }
         }
-        int recordSize = RecordBatchBuilder.HEADER_SIZE
-                + RecordBatchBuilder.maxRecordSize(key == null ? -1 : key.length, value == null ? -1 : value.length, headers);
-        int size = Math.max(pool.poolableSize(), recordSize);
+        int size = Math.max(pool.poolableSize(), RecordBatchBuilder.HEADER_SIZE + recordSize);
         ByteBuffer buffer = pool.allocate(size, maxBlockNanos);
         synchronized (queue) {
-            Appended appended = tryAppend(queue, timestamp, key, value, headers); // another thread may have made room
+            Appended appended = tryAppend(queue, timestamp, key, value, headers, recordSize); // another thread may have made room
             if (appended != null) {
                 pool.deallocate(buffer, size);
                 return appended;
             }
             ProducerBatch batch = new ProducerBatch(partition, buffer, size, sizeLimit(partition.topic(), size), codec,
                     System.nanoTime(), deliveryTimeoutNanos);
-            CompletableFuture<RecordMetadata> future = batch.tryAppend(timestamp, key, value, headers);
+            CompletableFuture<RecordMetadata> future = batch.tryAppend(timestamp, key, value, headers, recordSize);
             queue.addLast(batch);
             incomplete.add(batch);
             return new Appended(future, queue.size() > 1 || batch.isFull());
@@ -111,12 +109,13 @@ final class RecordAccumulator {
         return (int) Math.min(size, batchSize / ratios.estimate(topic));
     }
 
-    private static Appended tryAppend(Deque<ProducerBatch> queue, long timestamp, byte[] key, byte[] value, Header[] headers) {
+    private static Appended tryAppend(Deque<ProducerBatch> queue, long timestamp, byte[] key, byte[] value, Header[] headers,
+            int recordSize) {
         ProducerBatch last = queue.peekLast();
         if (last == null) {
             return null;
         }
-        CompletableFuture<RecordMetadata> future = last.tryAppend(timestamp, key, value, headers);
+        CompletableFuture<RecordMetadata> future = last.tryAppend(timestamp, key, value, headers, recordSize);
         return future == null ? null : new Appended(future, queue.size() > 1 || last.isFull());
     }
 

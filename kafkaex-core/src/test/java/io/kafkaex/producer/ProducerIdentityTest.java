@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kafkaex.client.TopicPartition;
 import io.kafkaex.protocol.record.RecordBatch;
 import io.kafkaex.protocol.record.RecordBatchReader;
+import io.kafkaex.protocol.record.RecordBatchBuilder;
 import io.kafkaex.protocol.record.compression.CompressionType;
 
 import java.nio.ByteBuffer;
@@ -83,7 +84,7 @@ class ProducerIdentityTest {
         ProducerBatch batch = new ProducerBatch(partition, ByteBuffer.allocate(1024), 1024, 1024, CompressionType.NONE.codec(),
                 System.nanoTime(), TimeUnit.MINUTES.toNanos(2));
         for (int i = 0; i < records; i++) {
-            batch.tryAppend(1L, null, new byte[] {(byte) i}, null);
+            batch.tryAppend(1L, null, new byte[] {(byte) i}, null, RecordBatchBuilder.maxRecordSize(-1, 1, null));
         }
         return batch;
     }

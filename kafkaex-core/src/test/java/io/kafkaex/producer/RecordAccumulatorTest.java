@@ -3,6 +3,7 @@ package io.kafkaex.producer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kafkaex.client.TopicPartition;
+import io.kafkaex.protocol.record.RecordBatchBuilder;
 import io.kafkaex.protocol.record.compression.CompressionType;
 
 import java.util.ArrayList;
@@ -143,7 +144,8 @@ class RecordAccumulatorTest {
 
     /** Appends until a batch is full, drains and releases every batch; returns the first one's record count. */
     private static int recordsInFirstBatch(RecordAccumulator accumulator, byte[] value) throws InterruptedException {
-        while (!accumulator.append(P0, 1L, null, value, null, 0).wakeSender()) {
+        while (!accumulator.append(P0, 1L, null, value, null, RecordBatchBuilder.maxRecordSize(-1, value.length, null), 0)
+                .wakeSender()) {
             // keep appending until the first batch is full
         }
         ProducerBatch first = accumulator.drain(List.of(P0), Integer.MAX_VALUE).get(0);
@@ -155,6 +157,7 @@ class RecordAccumulatorTest {
     }
 
     private RecordAccumulator.Appended append(TopicPartition partition, int valueSize) throws InterruptedException {
-        return accumulator.append(partition, 1L, null, new byte[valueSize], null, 0);
+        return accumulator.append(partition, 1L, null, new byte[valueSize], null,
+                RecordBatchBuilder.maxRecordSize(-1, valueSize, null), 0);
     }
 }
