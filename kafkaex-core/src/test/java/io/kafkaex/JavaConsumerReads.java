@@ -20,7 +20,17 @@ public final class JavaConsumerReads {
 
     /** Up to {@code count} records of one partition from its beginning, waiting at most 30 s for them. */
     public static List<ConsumerRecord<byte[], byte[]>> read(KafkaTestCluster cluster, String topic, int partition, int count) {
+        return read(cluster, topic, partition, count, false);
+    }
+
+    /**
+     * As {@link #read(KafkaTestCluster, String, int, int)}; {@code readCommitted}: with isolation level read_committed,
+     * which hides the records of aborted and still open transactions.
+     */
+    public static List<ConsumerRecord<byte[], byte[]>> read(KafkaTestCluster cluster, String topic, int partition, int count,
+            boolean readCommitted) {
         Properties config = new Properties();
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, readCommitted ? "read_committed" : "read_uncommitted");
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());

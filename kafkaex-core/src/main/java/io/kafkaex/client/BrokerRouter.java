@@ -36,12 +36,12 @@ final class BrokerRouter {
     /** The controller the snapshot names (Metadata v1+), else any broker. */
     CompletableFuture<InetSocketAddress> controllerOrAnyBroker() {
         return metadata.metadata().thenCompose(snapshot -> snapshot.controller()
-                .map(node -> CompletableFuture.completedFuture(address(node))).orElseGet(() -> anyOf(snapshot)));
+                .map(node -> CompletableFuture.completedFuture(node.socketAddress())).orElseGet(() -> anyOf(snapshot)));
     }
 
     /** The broker with this id, or empty when the snapshot does not list it. */
     CompletableFuture<Optional<InetSocketAddress>> broker(int id) {
-        return metadata.metadata().thenApply(snapshot -> snapshot.node(id).map(BrokerRouter::address));
+        return metadata.metadata().thenApply(snapshot -> snapshot.node(id).map(Node::socketAddress));
     }
 
     <T> CompletableFuture<T> send(InetSocketAddress broker, RequestSpec<T> spec) {
@@ -57,11 +57,7 @@ final class BrokerRouter {
     }
 
     private CompletableFuture<InetSocketAddress> anyOf(ClusterMetadata snapshot) {
-        return network.leastLoadedFirst(snapshot.nodes().stream().map(BrokerRouter::address).toList())
+        return network.leastLoadedFirst(snapshot.nodes().stream().map(Node::socketAddress).toList())
                 .thenApply(ordered -> ordered.get(0));
-    }
-
-    private static InetSocketAddress address(Node node) {
-        return new InetSocketAddress(node.host(), node.port());
     }
 }

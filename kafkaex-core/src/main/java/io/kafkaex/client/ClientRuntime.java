@@ -1,10 +1,14 @@
 package io.kafkaex.client;
 
 import io.kafkaex.cluster.Bootstrap;
+import io.kafkaex.cluster.CoordinatorLookup;
+import io.kafkaex.cluster.CoordinatorType;
 import io.kafkaex.cluster.MetadataManager;
 import io.kafkaex.cluster.MetadataRefreshPolicy;
+import io.kafkaex.cluster.Node;
 import io.kafkaex.network.ConnectionAuthenticator;
 import io.kafkaex.network.NetworkClient;
+import io.kafkaex.protocol.error.KafkaError;
 import io.kafkaex.security.SaslAuthenticator;
 import io.kafkaex.telemetry.Telemetry;
 
@@ -28,6 +32,7 @@ public final class ClientRuntime implements AutoCloseable {
     private final MetadataManager metadata;
     private final CallbackExecutor callbacks;
     private final BrokerRouter brokers;
+    private final CoordinatorLookup coordinators;
 
     private ClientRuntime(KafkaExClientOptions options) {
         this.options = options;
@@ -40,6 +45,7 @@ public final class ClientRuntime implements AutoCloseable {
                 options.metadataMinBackoff(), System::currentTimeMillis), options.requestTimeout(), System::currentTimeMillis,
                 telemetry, options.clientId());
         this.brokers = new BrokerRouter(network, metadata);
+        this.coordinators = new CoordinatorLookup(network, options.requestTimeout());
     }
 
     /** Starts the runtime; it connects lazily, on the first request. */
@@ -66,6 +72,20 @@ public final class ClientRuntime implements AutoCloseable {
     /** The least-loaded broker, for a request any broker can answer; bootstraps first when there is no metadata yet. */
     public CompletableFuture<InetSocketAddress> anyBroker() {
         return brokers.anyBroker();
+    }
+
+    /**
+     * The coordinator of a consumer group or transactional id, cached until {@link #forgetCoordinator} drops it.
+     *
+     * @return fails with the broker's error (a typed {@code KafkaErrorException}) or a network failure
+     */
+    public CompletableFuture<InetSocketAddress> coordinator(CoordinatorType type, String key) {
+        return anyBroker().thenCompose(broker -> coordinators.coordinator(type, key, broker)).thenApply(Node::socketAddress);
+    }
+
+    /** Forgets the cached coordinator of {@code key} when {@code error} says it moved or is unavailable. */
+    public void forgetCoordinator(CoordinatorType type, String key, KafkaError error) {
+        coordinators.invalidate(type, key, error);
     }
 
     /** Routes cluster-wide requests: to any broker, the controller or one broker by id. */

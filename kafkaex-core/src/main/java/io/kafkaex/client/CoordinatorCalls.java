@@ -61,7 +61,7 @@ final class CoordinatorCalls {
 
     /** {@code action} against the coordinator of {@code group}, retried as described above. */
     <T> CompletableFuture<T> call(String group, Function<InetSocketAddress, CompletableFuture<T>> action) {
-        return retries.run(() -> locator.find(CoordinatorType.GROUP, group).thenCompose(node -> action.apply(address(node))),
+        return retries.run(() -> locator.find(CoordinatorType.GROUP, group).thenCompose(node -> action.apply(node.socketAddress())),
                 error -> forget(CoordinatorType.GROUP, group, error));
     }
 
@@ -77,9 +77,5 @@ final class CoordinatorCalls {
     void forget(CoordinatorType type, String key, KafkaError error) {
         locator.invalidate(type, key, error == KafkaError.NETWORK_EXCEPTION || error == KafkaError.REQUEST_TIMED_OUT
                 ? KafkaError.COORDINATOR_NOT_AVAILABLE : error);
-    }
-
-    static InetSocketAddress address(Node node) {
-        return new InetSocketAddress(node.host(), node.port());
     }
 }

@@ -55,7 +55,7 @@ final class GroupAdmin {
     }
 
     private CompletableFuture<List<GroupListing>> listGroups(Node broker) {
-        return retries.run(() -> network.send(CoordinatorCalls.address(broker), TrafficClass.OTHER,
+        return retries.run(() -> network.send(broker.socketAddress(), TrafficClass.OTHER,
                 new RequestSpec<>(ApiKey.LIST_GROUPS, version -> new ListGroupsRequest(),
                         (reader, version) -> listings(ListGroupsResponse.read(reader, version), broker, version), requestTimeout)),
                 error -> { });

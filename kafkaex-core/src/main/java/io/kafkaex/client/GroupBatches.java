@@ -92,7 +92,7 @@ final class GroupBatches {
                 return null;
             }).join());
             List<CompletableFuture<Map<String, R>>> sends = new ArrayList<>();
-            byCoordinator.forEach((node, onNode) -> sends.add(call.batch().send(CoordinatorCalls.address(node), onNode)
+            byCoordinator.forEach((node, onNode) -> sends.add(call.batch().send(node.socketAddress(), onNode)
                     .handle((answers, error) -> error == null ? answers : call.failedAll(onNode, error))));
             return settled(sends).thenCompose(done -> {
                 sends.forEach(send -> results.putAll(send.join()));

@@ -87,7 +87,7 @@ final class LeaderCalls {
         Node leader = current.leaderFor(topic, partition)
                 .orElseThrow(() -> KafkaErrorExceptions.of(partitionInfo.error() != KafkaError.NONE
                         ? partitionInfo.error() : KafkaError.LEADER_NOT_AVAILABLE, topic, partition, null));
-        return new Leader(new InetSocketAddress(leader.host(), leader.port()), info);
+        return new Leader(leader.socketAddress(), info);
     }
 
     /** Completes on the event loop after {@code delay}; fails if the client closes first. */

@@ -22,7 +22,7 @@ import java.util.Optional;
  *
  * <p>Stateless; any thread may call it.
  */
-final class RetriableFailures {
+public final class RetriableFailures {
 
     private RetriableFailures() {
     }
@@ -41,7 +41,7 @@ final class RetriableFailures {
      * {@link KafkaError#NETWORK_EXCEPTION}, a missed deadline as {@link KafkaError#REQUEST_TIMED_OUT}; {@code null}
      * for anything else (no common version, a malformed response), which is never retried.
      */
-    static KafkaError errorOf(Throwable failure) {
+    public static KafkaError errorOf(Throwable failure) {
         Throwable cause = CompletionCauses.unwrap(failure);
         if (cause instanceof KafkaErrorException kafka) {
             return kafka.error();

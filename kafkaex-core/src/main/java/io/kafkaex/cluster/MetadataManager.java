@@ -6,7 +6,6 @@ import io.kafkaex.telemetry.AsyncSpan;
 import io.kafkaex.telemetry.MetadataUpdateEvent;
 import io.kafkaex.telemetry.Telemetry;
 
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -159,7 +158,7 @@ public final class MetadataManager {
         if (known == null || known.nodes().isEmpty()) {
             return bootstrap.fetch(topics);
         }
-        return network.leastLoadedFirst(known.nodes().stream().map(node -> new InetSocketAddress(node.host(), node.port())).toList())
+        return network.leastLoadedFirst(known.nodes().stream().map(Node::socketAddress).toList())
                 .thenCompose(ordered -> new Bootstrap(network, ordered.stream()
                         .map(address -> new BootstrapServer(address.getHostString(), address.getPort())).toList(),
                         requestTimeout, clockMillis).fetch(topics))

@@ -1,5 +1,6 @@
 package io.kafkaex.cluster;
 
+import java.net.InetSocketAddress;
 import java.util.Objects;
 
 /**
@@ -25,5 +26,10 @@ public record Node(int id, String host, int port, String rack) {
     /** {@code host:port}, as used in log lines and connection names. */
     public String address() {
         return host + ":" + port;
+    }
+
+    /** The unresolved-until-connect socket address to reach the broker at. */
+    public InetSocketAddress socketAddress() {
+        return new InetSocketAddress(host, port);
     }
 }

@@ -3,6 +3,7 @@ package io.kafkaex.producer;
 import io.kafkaex.CompletionCauses;
 import io.kafkaex.KafkaExException;
 import io.kafkaex.client.ClientRuntime;
+import io.kafkaex.client.CommitOptions;
 import io.kafkaex.client.RecordMetadata;
 import io.kafkaex.client.TopicPartition;
 import io.kafkaex.cluster.ClusterMetadata;
@@ -23,6 +24,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A batching producer: {@link #send} puts a record into its partition's batch and returns at once with a
@@ -31,13 +34,20 @@ import java.util.concurrent.TimeoutException;
  * and for buffer space, and never longer than {@code max-block}; every other failure completes the future.
  * Futures complete on the client's callback executor, never on the network thread.
  *
- * <p>Without idempotence (a later step), each partition has one batch in flight at a time, so retries keep its
- * order, and a request lost after it was sent fails rather than risking a duplicate.
+ * <p>Idempotent by default (acks=all): up to five batches per partition in flight, retried without duplicates.
+ * Without idempotence each partition has one batch in flight at a time, so retries keep its order, and a request
+ * lost after it was sent fails rather than risking a duplicate.
+ *
+ * <p>With a {@code transactional-id} the producer writes in transactions: {@link #initTransactions()} once, then
+ * {@link #beginTransaction()}, {@code send}s (and {@link #sendOffsetsToTransaction} for consumed offsets), and
+ * {@link #commitTransaction()} or {@link #abortTransaction()}; {@code read_committed} consumers see the records of
+ * committed transactions only. These calls block for at most {@code max-block}.
  *
  * <p>Thread-safe: share one producer between threads.
  */
 public final class KafkaExProducer implements AutoCloseable {
 
+    private static final Logger log = LoggerFactory.getLogger(KafkaExProducer.class);
     private static final long METADATA_RETRY_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private final ProducerOptions options;
@@ -45,6 +55,8 @@ public final class KafkaExProducer implements AutoCloseable {
     private final RecordAccumulator accumulator;
     private final Sender sender;
     private final Thread senderThread;
+    /** {@code null} for a producer without a transactional id. */
+    private final TransactionManager transactions;
     private volatile boolean closed;
     /** Each topic's partitions for the partitioner, made once per metadata snapshot rather than per record. */
     private final Map<String, PartitionsOf> partitionsByTopic = new ConcurrentHashMap<>();
@@ -59,8 +71,10 @@ public final class KafkaExProducer implements AutoCloseable {
         BufferPool pool = new BufferPool(options.bufferMemory(),
                 RecordAccumulator.bufferSize(options.batchSize(), options.compression(), options.bufferMemory()));
         this.accumulator = new RecordAccumulator(pool, options.batchSize(),
-                options.linger().toNanos(), options.deliveryTimeout().toNanos(), options.codec());
-        this.sender = new Sender(accumulator, runtime, options);
+                options.linger().toNanos(), options.deliveryTimeout().toNanos(), options.codec(), options.transactional());
+        ProducerIdentity identity = options.idempotence() ? new ProducerIdentity(runtime, options.requestTimeout()) : null;
+        this.transactions = options.transactional() ? new TransactionManager(runtime, options, identity) : null;
+        this.sender = new Sender(accumulator, runtime, options, identity, transactions);
         this.senderThread = new Thread(sender, "kafkaex-producer-" + options.client().clientId());
         senderThread.setDaemon(true);
         senderThread.start();
@@ -86,15 +100,23 @@ public final class KafkaExProducer implements AutoCloseable {
             return CompletableFuture.failedFuture(new IllegalStateException("The producer is closed"));
         }
         long deadline = System.nanoTime() + options.maxBlock().toNanos();
+        boolean inTransaction = false;
+        TopicPartition appendedTo = null;
         try {
+            if (transactions != null) {
+                transactions.beginAppend();
+                inTransaction = true;
+            }
             Header[] headers = headers(record);
             int recordSize = RecordBatchBuilder.maxRecordSize(length(record.key()), length(record.value()), headers);
             TopicInfo topic = topicMetadata(record.topic(), record.partition(), deadline);
             int partition = choosePartition(record, topic);
             checkSize(record, partition, RecordBatchBuilder.HEADER_SIZE + recordSize);
             long timestamp = record.timestamp() == ProducerRecord.NOW ? System.currentTimeMillis() : record.timestamp();
-            RecordAccumulator.Appended appended = accumulator.append(new TopicPartition(record.topic(), partition), timestamp,
+            TopicPartition topicPartition = new TopicPartition(record.topic(), partition);
+            RecordAccumulator.Appended appended = accumulator.append(topicPartition, timestamp,
                     record.key(), record.value(), headers, recordSize, Math.max(0, deadline - System.nanoTime()));
+            appendedTo = topicPartition;
             options.partitioner().onAppend(record.topic(), partition, RecordBatchBuilder.HEADER_SIZE + recordSize);
             if (appended.wakeSender()) {
                 sender.wakeup();
@@ -105,6 +127,10 @@ public final class KafkaExProducer implements AutoCloseable {
             return CompletableFuture.failedFuture(new KafkaExException("Interrupted while sending to " + record.topic(), e));
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
+        } finally {
+            if (inTransaction && transactions.appended(appendedTo)) {
+                sender.wakeup(); // a partition new to the transaction: the sender adds it before sending its batch
+            }
         }
     }
 
@@ -117,6 +143,73 @@ public final class KafkaExProducer implements AutoCloseable {
         } finally {
             accumulator.endFlush();
         }
+    }
+
+    /**
+     * Gets the producer id and epoch for the transactional id from its coordinator, which fences every older producer
+     * with the same id and aborts a transaction it left open. Call once, before the first transaction.
+     *
+     * @throws IllegalStateException without a transactional id, or when called again after it succeeded
+     * @throws ProducerTimeoutException when it did not finish within {@code max-block}; it may be called again
+     * @throws io.kafkaex.protocol.error.KafkaErrorException a typed error, e.g. not authorized for the transactional id
+     */
+    public void initTransactions() {
+        transactions("initTransactions()").initialize(deadline());
+    }
+
+    /**
+     * Opens a transaction: records sent until {@link #commitTransaction()} or {@link #abortTransaction()} belong to it.
+     *
+     * @throws IllegalStateException before {@link #initTransactions()}, or while a transaction is open
+     */
+    public void beginTransaction() {
+        transactions("beginTransaction()").begin();
+    }
+
+    /**
+     * Commits {@code offsets} (per partition, the next offset to consume) for consumer group {@code groupId} as part of
+     * the open transaction, as a standalone commit. Consume-transform-produce applications inside a group use
+     * {@link #sendOffsetsToTransaction(Map, String, CommitOptions)} with the member's generation.
+     */
+    public void sendOffsetsToTransaction(Map<TopicPartition, Long> offsets, String groupId) {
+        sendOffsetsToTransaction(offsets, groupId, CommitOptions.standalone());
+    }
+
+    /**
+     * Commits {@code offsets} for consumer group {@code groupId} as part of the open transaction: they become visible
+     * when it commits and are dropped when it aborts. With the member's generation and id the group coordinator
+     * refuses the commit of a member the group has moved on from (KIP-447), which makes the transaction abortable.
+     *
+     * @throws TransactionAbortedException when the transaction already failed and can only be aborted
+     * @throws ProducerTimeoutException when it did not finish within {@code max-block}
+     */
+    public void sendOffsetsToTransaction(Map<TopicPartition, Long> offsets, String groupId, CommitOptions member) {
+        if (offsets.isEmpty()) {
+            throw new IllegalArgumentException("sendOffsetsToTransaction() needs at least one partition's offset");
+        }
+        transactions("sendOffsetsToTransaction()").sendOffsets(Map.copyOf(offsets), groupId, member, deadline());
+    }
+
+    /**
+     * Sends every record of the open transaction, waits for them, and commits the transaction, all within
+     * {@code max-block}; {@code read_committed} consumers then see its records.
+     *
+     * @throws TransactionAbortedException when a record or offset of the transaction failed: call {@link #abortTransaction()}
+     * @throws ProducerTimeoutException when it did not finish in time; call it again
+     * @throws io.kafkaex.protocol.error.KafkaProducerFencedException when a newer producer with the same transactional id
+     *         fenced this one: close it
+     */
+    public void commitTransaction() {
+        transactions("commitTransaction()").commit(deadline(), this::flushUntil);
+    }
+
+    /**
+     * Aborts the open transaction: records not sent yet fail with {@link TransactionAbortedException}, records in
+     * flight are waited for, then the coordinator marks everything the transaction wrote as aborted. Within
+     * {@code max-block}; after a timeout it may be called again.
+     */
+    public void abortTransaction() {
+        transactions("abortTransaction()").abort(deadline(), this::awaitBatchesUntil);
     }
 
     /** {@link #close(Duration)} with a generous minute. */
@@ -136,6 +229,7 @@ public final class KafkaExProducer implements AutoCloseable {
         }
         closed = true;
         long deadline = System.nanoTime() + timeout.toNanos();
+        abortOpenTransaction(deadline);
         List<CompletableFuture<Void>> pending = accumulator.pendingBatches();
         accumulator.beginClose();
         sender.initiateClose(false);
@@ -154,6 +248,66 @@ public final class KafkaExProducer implements AutoCloseable {
             sender.initiateClose(true);
         } finally {
             runtime.close();
+        }
+    }
+
+    /** A transaction left open is aborted as the producer closes, so its partitions' consumers need not wait for its timeout. */
+    private void abortOpenTransaction(long deadlineNanos) {
+        if (transactions == null) {
+            return;
+        }
+        TransactionManager.State state = transactions.state();
+        if (state == TransactionManager.State.IN_TRANSACTION || state == TransactionManager.State.ABORTABLE_ERROR
+                || state == TransactionManager.State.ABORTING) {
+            try {
+                transactions.abort(deadlineNanos, this::awaitBatchesUntil);
+            } catch (RuntimeException e) {
+                log.warn("Could not abort the open transaction of '{}' while closing the producer: {}", options.transactionalId(),
+                        e.getMessage());
+            }
+        }
+    }
+
+    private TransactionManager transactions(String operation) {
+        if (transactions == null) {
+            throw new IllegalStateException(operation + " needs a transactional producer: set transactionalId in its options");
+        }
+        return transactions;
+    }
+
+    private long deadline() {
+        return System.nanoTime() + options.maxBlock().toNanos();
+    }
+
+    /** {@link #flush()} that gives up at the deadline: the commit's wait for its records. */
+    private void flushUntil(long deadlineNanos) {
+        List<CompletableFuture<Void>> pending = accumulator.beginFlush();
+        try {
+            sender.wakeup();
+            awaitAll(pending, deadlineNanos, "commitTransaction");
+        } finally {
+            accumulator.endFlush();
+        }
+    }
+
+    /** The abort's wait for the records in flight; the sender fails the queued ones. */
+    private void awaitBatchesUntil(long deadlineNanos) {
+        sender.wakeup();
+        awaitAll(accumulator.pendingBatches(), deadlineNanos, "abortTransaction");
+    }
+
+    private void awaitAll(List<CompletableFuture<Void>> batches, long deadlineNanos, String operation) {
+        try {
+            CompletableFuture.allOf(batches.toArray(CompletableFuture[]::new))
+                    .get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            throw new ProducerTimeoutException(operation + "() waited max-block (" + options.maxBlock().toMillis()
+                    + " ms) for the transaction's records to be answered; call it again");
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("A batch's completion failed", e); // batches' done futures always complete normally
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KafkaExException("Interrupted during " + operation + "()", e);
         }
     }
 

@@ -31,7 +31,7 @@ final class ProduceRequests {
      * the request fails here instead of reaching a broker that cannot read it.
      */
     static ProduceRequest request(short version, List<ProducerBatch> batches, ClusterMetadata cluster, Acks acks,
-            Duration timeout, CompressionType compression) {
+            Duration timeout, CompressionType compression, String transactionalId) {
         if (compression == CompressionType.ZSTD && version < 7) {
             ProducerBatch first = batches.get(0);
             throw KafkaErrorExceptions.of(KafkaError.UNSUPPORTED_COMPRESSION_TYPE, first.partition.topic(),
@@ -45,7 +45,7 @@ final class ProduceRequests {
             data.partitionData().add(new ProduceRequest.PartitionProduceData().setIndex(batch.partition.partition())
                     .setRecords(batch.close()));
         }
-        return new ProduceRequest().setAcks(acks.wireValue())
+        return new ProduceRequest().setTransactionalId(transactionalId).setAcks(acks.wireValue())
                 .setTimeoutMs((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()))
                 .setTopicData(new ArrayList<>(topics.values()));
     }

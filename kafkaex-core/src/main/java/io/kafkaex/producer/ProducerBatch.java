@@ -50,11 +50,17 @@ final class ProducerBatch {
      */
     ProducerBatch(TopicPartition partition, ByteBuffer buffer, int allocatedSize, int sizeLimit, CompressionCodec codec,
             long nowNanos, long deliveryTimeoutNanos) {
+        this(partition, buffer, allocatedSize, sizeLimit, codec, false, nowNanos, deliveryTimeoutNanos);
+    }
+
+    /** As above; {@code transactional}: the batch belongs to a transaction (its attribute bit set). */
+    ProducerBatch(TopicPartition partition, ByteBuffer buffer, int allocatedSize, int sizeLimit, CompressionCodec codec,
+            boolean transactional, long nowNanos, long deliveryTimeoutNanos) {
         this.partition = partition;
         this.buffer = buffer;
         this.allocatedSize = allocatedSize;
         this.sizeLimit = sizeLimit;
-        this.builder = new RecordBatchBuilder(buffer).compression(codec);
+        this.builder = new RecordBatchBuilder(buffer).compression(codec).transactional(transactional);
         this.createdNanos = nowNanos;
         this.deliveryDeadlineNanos = nowNanos + deliveryTimeoutNanos;
     }

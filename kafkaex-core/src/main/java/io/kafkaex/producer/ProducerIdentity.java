@@ -6,9 +6,6 @@ import io.kafkaex.client.TopicPartition;
 import io.kafkaex.network.RequestSpec;
 import io.kafkaex.network.TrafficClass;
 import io.kafkaex.protocol.ApiKey;
-import io.kafkaex.protocol.error.KafkaError;
-import io.kafkaex.protocol.error.KafkaErrorExceptions;
-import io.kafkaex.protocol.message.InitProducerIdRequest;
 import io.kafkaex.protocol.message.InitProducerIdResponse;
 
 import java.time.Duration;
@@ -22,8 +19,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The idempotent producer's identity: the producer id and epoch a broker hands out (InitProducerId), and the
  * next sequence number of each partition, stamped on each batch when it is first drained. When a broker says it
- * lost the producer's state ({@code OUT_OF_ORDER_SEQUENCE_NUMBER}, {@code UNKNOWN_PRODUCER_ID}) the identity is
- * dropped and a new id asked for; every partition's sequences start again at 0 under it.
+ * lost the producer's state ({@code OUT_OF_ORDER_SEQUENCE_NUMBER}, {@code UNKNOWN_PRODUCER_ID}), or a batch fails
+ * for good so that its sequence numbers never reach the broker, the producer bumps its epoch itself (KIP-360: a
+ * broker takes a higher epoch of a producer id when its sequences start at 0) and every partition's sequences
+ * start again at 0; only at the highest epoch does it ask for a new id. A transactional producer's identity is
+ * set by its {@link TransactionManager} instead.
  *
  * <p>Thread-safe: stamped and reset by the sender (its thread and the event loop that hands it answers).
  */
@@ -64,18 +64,16 @@ final class ProducerIdentity {
             return;
         }
         runtime.anyBroker().thenCompose(broker -> runtime.network().send(broker, TrafficClass.OTHER, new RequestSpec<>(
-                        ApiKey.INIT_PRODUCER_ID, version -> new InitProducerIdRequest().setTransactionalId(null)
-                                .setTransactionTimeoutMs((int) requestTimeout.toMillis()).setProducerId(-1).setProducerEpoch((short) -1),
-                        InitProducerIdResponse::read, requestTimeout)))
-                .whenComplete((response, failure) -> {
+                        ApiKey.INIT_PRODUCER_ID, version -> TransactionRequests.initProducerId(null, requestTimeout, IdAndEpoch.NONE,
+                                version),
+                        (reader, version) -> TransactionRequests.producerId(InitProducerIdResponse.read(reader, version)),
+                        requestTimeout)))
+                .whenComplete((handedOut, failure) -> {
                     try {
                         if (failure != null) {
                             backOff("InitProducerId failed: " + CompletionCauses.unwrap(failure).getMessage());
-                        } else if (response.errorCode() != KafkaError.NONE.code()) {
-                            KafkaError error = KafkaError.forCode(response.errorCode());
-                            backOff("InitProducerId failed: " + KafkaErrorExceptions.of(error, null).getMessage());
                         } else {
-                            adopt(new IdAndEpoch(response.producerId(), response.producerEpoch()));
+                            adopt(handedOut);
                         }
                     } finally {
                         requesting.set(false);
@@ -84,15 +82,15 @@ final class ProducerIdentity {
                 });
     }
 
-    /** Takes the identity a broker handed out; every partition's sequences start at 0 under it. */
-    void adopt(IdAndEpoch identity) {
+    /** Takes the identity a broker handed out (or a bumped epoch); every partition's sequences start at 0 under it. */
+    synchronized void adopt(IdAndEpoch identity) {
         nextSequence.clear();
         lastAcknowledged.clear();
         current = identity;
     }
 
     /** Records that the broker acknowledged {@code batch}: its successor is the next it expects. */
-    void acknowledged(ProducerBatch batch) {
+    synchronized void acknowledged(ProducerBatch batch) {
         if (batch.identity().equals(current) && batch.baseSequence() >= 0) {
             lastAcknowledged.put(batch.partition, batch.baseSequence() + batch.recordCount() - 1);
         }
@@ -103,7 +101,7 @@ final class ProducerIdentity {
      * An out-of-order answer for it means the broker lost the producer's state; for a later batch it only means
      * an earlier one is being sent again.
      */
-    boolean isNextExpected(ProducerBatch batch) {
+    synchronized boolean isNextExpected(ProducerBatch batch) {
         if (!batch.identity().equals(current)) {
             return false;
         }
@@ -112,7 +110,7 @@ final class ProducerIdentity {
     }
 
     /** Stamps a batch drained for the first time, or one to be sent again under a new identity. */
-    void stamp(ProducerBatch batch) {
+    synchronized void stamp(ProducerBatch batch) {
         IdAndEpoch identity = current;
         int sequence = nextSequence.getOrDefault(batch.partition, 0);
         batch.stampProducer(identity.id(), identity.epoch(), sequence);
@@ -120,12 +118,13 @@ final class ProducerIdentity {
         nextSequence.put(batch.partition, (int) (next > Integer.MAX_VALUE ? next - Integer.MAX_VALUE - 1 : next));
     }
 
-    /** The broker lost this producer's state: the next batches go out under a new id, from sequence 0. */
-    void reset(IdAndEpoch lost) {
+    /**
+     * The broker lost this producer's state, or will never see some of its sequence numbers: the next batches go out
+     * under the next epoch of the same id from sequence 0, or under a new id once the epoch can grow no more.
+     */
+    synchronized void reset(IdAndEpoch lost) {
         if (current.equals(lost)) {
-            current = IdAndEpoch.NONE;
-            nextSequence.clear();
-            lastAcknowledged.clear();
+            adopt(lost.epoch() < Short.MAX_VALUE ? new IdAndEpoch(lost.id(), (short) (lost.epoch() + 1)) : IdAndEpoch.NONE);
         }
     }
 

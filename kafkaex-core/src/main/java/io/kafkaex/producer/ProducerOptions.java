@@ -32,6 +32,8 @@ public final class ProducerOptions {
     public static final int DEFAULT_MAX_IN_FLIGHT = 5;
     public static final int DEFAULT_MAX_REQUEST_SIZE = 1_048_576;
     public static final Backoff DEFAULT_RETRY_BACKOFF = Backoff.exponential(Duration.ofMillis(100), Duration.ofSeconds(1));
+    /** As Kafka's {@code transaction.timeout.ms}: the coordinator aborts a transaction left open longer. */
+    public static final Duration DEFAULT_TRANSACTION_TIMEOUT = Duration.ofMinutes(1);
 
     private final KafkaExClientOptions client;
     private final Acks acks;
@@ -48,9 +50,13 @@ public final class ProducerOptions {
     private final Backoff retryBackoff;
     private final Partitioner partitioner;
     private final boolean idempotence;
+    private final String transactionalId;
+    private final Duration transactionTimeout;
 
     private ProducerOptions(Builder builder) {
         this.idempotence = builder.idempotence != null ? builder.idempotence : builder.acks == Acks.ALL;
+        this.transactionalId = builder.transactionalId;
+        this.transactionTimeout = builder.transactionTimeout;
         this.client = builder.client;
         this.acks = builder.acks;
         this.batchSize = builder.batchSize;
@@ -149,13 +155,28 @@ public final class ProducerOptions {
         return idempotence;
     }
 
+    /** The transactional id, or {@code null} for a producer that does not use transactions. */
+    public String transactionalId() {
+        return transactionalId;
+    }
+
+    public boolean transactional() {
+        return transactionalId != null;
+    }
+
+    /** How long the transaction coordinator lets a transaction stay open before it aborts it. */
+    public Duration transactionTimeout() {
+        return transactionTimeout;
+    }
+
     @Override
     public String toString() {
         return "ProducerOptions[client=" + client + ", acks=" + acks + ", batchSize=" + batchSize + ", linger=" + linger
                 + ", bufferMemory=" + bufferMemory + ", maxBlock=" + maxBlock + ", requestTimeout=" + requestTimeout
                 + ", deliveryTimeout=" + deliveryTimeout + ", maxInFlight=" + maxInFlight + ", maxRequestSize=" + maxRequestSize
-                + ", compression=" + compression + ", idempotence=" + idempotence + ", partitioner="
-                + partitioner.getClass().getSimpleName() + "]";
+                + ", compression=" + compression + ", idempotence=" + idempotence
+                + (transactionalId == null ? "" : ", transactionalId=" + transactionalId + ", transactionTimeout=" + transactionTimeout)
+                + ", partitioner=" + partitioner.getClass().getSimpleName() + "]";
     }
 
     /** Collects option values; {@link #build()} validates them. Not thread-safe. */
@@ -177,6 +198,8 @@ public final class ProducerOptions {
         private Backoff retryBackoff = DEFAULT_RETRY_BACKOFF;
         private Partitioner partitioner;
         private Boolean idempotence;
+        private String transactionalId;
+        private Duration transactionTimeout = DEFAULT_TRANSACTION_TIMEOUT;
 
         private Builder(KafkaExClientOptions client) {
             this.client = Objects.requireNonNull(client, "client");
@@ -250,6 +273,22 @@ public final class ProducerOptions {
             return this;
         }
 
+        /**
+         * Makes the producer transactional under {@code id}: records are sent inside
+         * {@link KafkaExProducer#beginTransaction()} … {@link KafkaExProducer#commitTransaction()}, and a newer producer
+         * with the same id fences this one. Needs idempotence (on by default) and acks ALL.
+         */
+        public Builder transactionalId(String id) {
+            this.transactionalId = id;
+            return this;
+        }
+
+        /** How long the coordinator lets a transaction stay open before aborting it; one minute by default. */
+        public Builder transactionTimeout(Duration timeout) {
+            this.transactionTimeout = timeout;
+            return this;
+        }
+
         /** A partitioner of your own; the default is {@link DefaultPartitioner} with this producer's batch size. */
         public Builder partitioner(Partitioner partitioner) {
             this.partitioner = partitioner;
@@ -283,6 +322,21 @@ public final class ProducerOptions {
             }
             if (Boolean.TRUE.equals(idempotence) && acks != null && acks != Acks.ALL) {
                 problems.add("idempotence needs acks ALL, was " + acks + " (switch idempotence off for acks " + acks + ")");
+            }
+            if (transactionalId != null) {
+                if (transactionalId.isBlank()) {
+                    problems.add("transactionalId must not be blank (leave it unset for a producer without transactions)");
+                }
+                if (Boolean.FALSE.equals(idempotence)) {
+                    problems.add("a transactional producer is idempotent: remove idempotence(false) or the transactionalId");
+                }
+                if (acks != null && acks != Acks.ALL) {
+                    problems.add("a transactional producer needs acks ALL, was " + acks);
+                }
+                positive(problems, "transactionTimeout", transactionTimeout);
+                if (transactionTimeout != null && transactionTimeout.toMillis() > Integer.MAX_VALUE) {
+                    problems.add("transactionTimeout must be at most " + Integer.MAX_VALUE + " ms, was " + transactionTimeout);
+                }
             }
             atLeast(problems, "batchSize", batchSize, 1);
             atLeast(problems, "maxInFlight", maxInFlight, 1);

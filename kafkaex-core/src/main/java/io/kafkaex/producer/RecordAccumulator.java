@@ -38,6 +38,7 @@ final class RecordAccumulator {
     private final long lingerNanos;
     private final long deliveryTimeoutNanos;
     private final CompressionCodec codec;
+    private final boolean transactional;
     private final CompressionRatios ratios = new CompressionRatios();
     private final ConcurrentMap<TopicPartition, Deque<ProducerBatch>> queues = new ConcurrentHashMap<>();
     private final Set<ProducerBatch> incomplete = ConcurrentHashMap.newKeySet();
@@ -58,6 +59,13 @@ final class RecordAccumulator {
     }
 
     RecordAccumulator(BufferPool pool, int batchSize, long lingerNanos, long deliveryTimeoutNanos, CompressionCodec codec) {
+        this(pool, batchSize, lingerNanos, deliveryTimeoutNanos, codec, false);
+    }
+
+    /** As above; {@code transactional}: the producer's batches belong to transactions. */
+    RecordAccumulator(BufferPool pool, int batchSize, long lingerNanos, long deliveryTimeoutNanos, CompressionCodec codec,
+            boolean transactional) {
+        this.transactional = transactional;
         this.pool = pool;
         this.batchSize = batchSize;
         this.lingerNanos = lingerNanos;
@@ -93,7 +101,7 @@ final class RecordAccumulator {
                 return appended;
             }
             ProducerBatch batch = new ProducerBatch(partition, buffer, size, sizeLimit(partition.topic(), size), codec,
-                    System.nanoTime(), deliveryTimeoutNanos);
+                    transactional, System.nanoTime(), deliveryTimeoutNanos);
             CompletableFuture<RecordMetadata> future = batch.tryAppend(timestamp, key, value, headers, recordSize);
             queue.addLast(batch);
             incomplete.add(batch);

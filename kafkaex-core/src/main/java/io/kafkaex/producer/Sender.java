@@ -40,7 +40,8 @@ import java.util.function.Function;
  * failing that partition's records with that partition's error. A partition's records keep their order: without
  * idempotence it has one batch in flight at a time (a second could overtake a retried first); with idempotence up
  * to five, whose sequence numbers make the broker refuse any that would overtake, and which go out again in
- * their order.
+ * their order. A transactional producer sends a partition's batches only once the coordinator added the partition
+ * to the transaction ({@link TransactionManager}), and fails the queued ones when the transaction aborts.
  *
  * <p>{@link #run()} runs on the sender thread; responses are handled on the network event loop; record futures
  * complete on the callback executor. {@link #wakeup()} and {@link #initiateClose(boolean)} may be called from
@@ -57,6 +58,8 @@ final class Sender implements Runnable {
     private final RetryPolicy retryPolicy;
     /** The idempotent producer's id and sequences; {@code null} without idempotence. */
     private final ProducerIdentity identity;
+    /** The transactional producer's transactions; {@code null} without a transactional id. */
+    private final TransactionManager transactions;
     private final ProducerTelemetry telemetry;
     private final Map<InetSocketAddress, AtomicInteger> inFlightPerBroker = new ConcurrentHashMap<>();
     private final Map<Node, InetSocketAddress> addresses = new ConcurrentHashMap<>();
@@ -67,12 +70,18 @@ final class Sender implements Runnable {
     private volatile boolean running = true;
     private volatile boolean forced;
 
-    Sender(RecordAccumulator accumulator, ClientRuntime runtime, ProducerOptions options) {
+    /**
+     * @param identity     the idempotent producer's identity, {@code null} without idempotence
+     * @param transactions the transactional producer's transactions, {@code null} without a transactional id
+     */
+    Sender(RecordAccumulator accumulator, ClientRuntime runtime, ProducerOptions options, ProducerIdentity identity,
+            TransactionManager transactions) {
         this.accumulator = accumulator;
         this.runtime = runtime;
         this.options = options;
         this.retryPolicy = RetryPolicy.forProduce(options.idempotence());
-        this.identity = options.idempotence() ? new ProducerIdentity(runtime, options.requestTimeout()) : null;
+        this.identity = identity;
+        this.transactions = transactions;
         this.maxInFlightPerPartition = options.idempotence() ? Math.min(5, options.maxInFlight()) : 1;
         this.telemetry = new ProducerTelemetry(runtime.telemetry(), options.client().clientId(), options.acks().wireValue());
     }
@@ -113,8 +122,17 @@ final class Sender implements Runnable {
                     + " were not sent within delivery-timeout (" + options.deliveryTimeout().toMillis() + " ms): the partition"
                     + " has no reachable leader, or the brokers answer too slowly"));
         }
+        if (transactions != null) {
+            RuntimeException queuedFailure = transactions.queuedBatchFailure();
+            if (queuedFailure != null) {
+                accumulator.removeQueued(batch -> true).forEach(batch -> fail(batch, queuedFailure));
+            }
+            transactions.maybeAddPartitions(this::wakeup);
+        }
         if (identity != null && !identity.isReady()) {
-            identity.requestIfNeeded(this::wakeup);
+            if (transactions == null) {
+                identity.requestIfNeeded(this::wakeup); // a transactional producer gets its identity in initTransactions()
+            }
             LockSupport.parkNanos(this, MAX_SLEEP_NANOS);
             return;
         }
@@ -123,7 +141,8 @@ final class Sender implements Runnable {
         Map<InetSocketAddress, List<TopicPartition>> byLeader = new LinkedHashMap<>();
         boolean leaderUnknown = false;
         for (TopicPartition partition : readiness.partitions()) {
-            if (partitionsInFlight.getOrDefault(partition, 0) >= maxInFlightPerPartition) {
+            if (partitionsInFlight.getOrDefault(partition, 0) >= maxInFlightPerPartition
+                    || (transactions != null && !transactions.isAdded(partition))) {
                 continue;
             }
             Optional<Node> leader = cluster == null ? Optional.empty() : cluster.leaderFor(partition.topic(), partition.partition());
@@ -131,7 +150,7 @@ final class Sender implements Runnable {
                 leaderUnknown = true;
                 continue;
             }
-            InetSocketAddress address = addresses.computeIfAbsent(leader.get(), node -> new InetSocketAddress(node.host(), node.port()));
+            InetSocketAddress address = addresses.computeIfAbsent(leader.get(), Node::socketAddress);
             if (inFlight(address).get() < options.maxInFlight()) {
                 byLeader.computeIfAbsent(address, ignored -> new ArrayList<>()).add(partition);
             }
@@ -169,15 +188,16 @@ final class Sender implements Runnable {
         inFlight(broker).incrementAndGet();
         requestsInFlight.incrementAndGet();
         Function<Short, ProtocolMessage> body = version -> ProduceRequests.request(version, batches, cluster, options.acks(),
-                options.requestTimeout(), options.compression());
+                options.requestTimeout(), options.compression(), options.transactionalId());
         if (options.acks() == Acks.NONE) {
             runtime.network().send(broker, TrafficClass.PRODUCE, RequestSpec.<Void>withoutResponse(ApiKey.PRODUCE, body,
                             options.requestTimeout()))
                     .whenComplete((written, failure) -> onAnswer(broker, batches, cluster, null, failure));
             return;
         }
-        runtime.network().send(broker, TrafficClass.PRODUCE, new RequestSpec<>(ApiKey.PRODUCE, body, ProduceResponse::read,
-                        options.requestTimeout()))
+        RequestSpec<ProduceResponse> spec = new RequestSpec<>(ApiKey.PRODUCE, body, ProduceResponse::read, options.requestTimeout());
+        runtime.network().send(broker, TrafficClass.PRODUCE, transactions == null ? spec
+                        : spec.atMostVersion(TransactionRequests.MAX_PRODUCE_VERSION))
                 .whenComplete((response, failure) -> onAnswer(broker, batches, cluster, response, failure));
     }
 
@@ -226,7 +246,8 @@ final class Sender implements Runnable {
             succeed(batch, answer.baseOffset(), answer.logAppendTimeMs(), answer.logStartOffset());
             return;
         }
-        if (identity != null && (error == KafkaError.OUT_OF_ORDER_SEQUENCE_NUMBER || error == KafkaError.UNKNOWN_PRODUCER_ID)) {
+        if (identity != null && transactions == null && (error == KafkaError.OUT_OF_ORDER_SEQUENCE_NUMBER
+                || error == KafkaError.UNKNOWN_PRODUCER_ID || error == KafkaError.INVALID_PRODUCER_EPOCH)) {
             if (identity.isNextExpected(batch)) {
                 identity.reset(batch.identity()); // the broker lost this producer's state
             }
@@ -270,8 +291,10 @@ final class Sender implements Runnable {
     }
 
     private void fail(ProducerBatch batch, Throwable cause) {
-        if (identity != null && batch.baseSequence() >= 0) {
-            identity.reset(batch.identity()); // its sequence numbers will never reach the broker: start again under a new id
+        if (transactions != null) {
+            transactions.batchFailed(batch.baseSequence() >= 0, cause); // the epoch is bumped when the transaction ends
+        } else if (identity != null && batch.baseSequence() >= 0) {
+            identity.reset(batch.identity()); // its sequence numbers will never reach the broker: start again at a new epoch
         }
         telemetry.ended(batch.takeAttemptSpan(), -1, cause);
         batch.fail(cause, runtime.callbacks());

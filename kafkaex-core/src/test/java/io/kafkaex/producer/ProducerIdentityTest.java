@@ -38,7 +38,7 @@ class ProducerIdentityTest {
     }
 
     @Test
-    void aLostIdentityIsDroppedOnceAndABatchSentAgainIsRestampedUnderTheNewOneFromZero() {
+    void aLostIdentityMovesToTheNextEpochOnceAndABatchSentAgainIsRestampedUnderItFromZero() {
         identity.adopt(FIRST);
         ProducerBatch sent = batch(P0, 4);
         identity.stamp(sent);
@@ -46,18 +46,31 @@ class ProducerIdentityTest {
         identity.stamp(batch(P0, 1));
 
         identity.reset(sent.identity());
-        assertThat(identity.isReady()).isFalse();
-        identity.adopt(SECOND);
-        identity.reset(FIRST); // a late answer about the old identity changes nothing
-        assertThat(identity.current()).isEqualTo(SECOND);
+        ProducerIdentity.IdAndEpoch bumped = new ProducerIdentity.IdAndEpoch(1000, (short) 1);
+        assertThat(identity.current()).isEqualTo(bumped);
+        identity.reset(FIRST); // a late answer about the old epoch changes nothing
+        assertThat(identity.current()).isEqualTo(bumped);
         sent.loseIdentity();
         assertThat(sent.needsStamp()).isTrue();
         identity.stamp(sent);
 
         RecordBatch resent = new RecordBatchReader(sent.close(), 1 << 20).next();
-        assertThat(resent.producerId()).isEqualTo(1001);
+        assertThat(resent.producerId()).isEqualTo(1000);
+        assertThat(resent.producerEpoch()).isEqualTo((short) 1);
         assertThat(resent.baseSequence()).isZero();
         assertThat(sent.needsStamp()).isFalse();
+    }
+
+    @Test
+    void atTheHighestEpochANewProducerIdIsNeeded() {
+        ProducerIdentity.IdAndEpoch last = new ProducerIdentity.IdAndEpoch(1000, Short.MAX_VALUE);
+        identity.adopt(last);
+
+        identity.reset(last);
+
+        assertThat(identity.isReady()).isFalse();
+        identity.adopt(SECOND);
+        assertThat(stampAndRead(batch(P0, 1)).producerId()).isEqualTo(1001);
     }
 
     @Test

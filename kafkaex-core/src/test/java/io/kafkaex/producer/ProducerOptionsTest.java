@@ -73,4 +73,26 @@ class ProducerOptionsTest {
         assertThatThrownBy(() -> ProducerOptions.builder(CLIENT).deliveryTimeout(Duration.ofSeconds(20)).build())
                 .hasMessageContaining("deliveryTimeout must be at least linger + requestTimeout");
     }
+
+    @Test
+    void aTransactionalProducerIsIdempotentWithAcksAllAndADefaultTimeoutOfAMinute() {
+        ProducerOptions options = ProducerOptions.builder(CLIENT).transactionalId("tx-1").build();
+
+        assertThat(options.transactional()).isTrue();
+        assertThat(options.transactionalId()).isEqualTo("tx-1");
+        assertThat(options.idempotence()).isTrue();
+        assertThat(options.transactionTimeout()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(ProducerOptions.builder(CLIENT).build().transactional()).isFalse();
+    }
+
+    @Test
+    void transactionalOptionsThatCannotWorkAreNamedAtOnce() {
+        assertThatThrownBy(() -> ProducerOptions.builder(CLIENT).transactionalId(" ").idempotence(false).acks(Acks.LEADER)
+                .transactionTimeout(Duration.ZERO).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("transactionalId must not be blank")
+                .hasMessageContaining("a transactional producer is idempotent")
+                .hasMessageContaining("needs acks ALL, was LEADER")
+                .hasMessageContaining("transactionTimeout must be positive");
+    }
 }
