@@ -10,7 +10,9 @@ import io.kafkaex.test.KafkaTestCluster;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -24,16 +26,18 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * Producer throughput, KafkaEx's {@link KafkaExProducer} and kafka-clients' {@code KafkaProducer} alternating in
- * one run against a broker the benchmark starts itself: N records of a given size to a 1- and a 6-partition
+ * one run against a broker the benchmark starts itself: for each value size N records to a 1- and a 6-partition
  * topic, with acks=1 and acks=all, uncompressed, lz4 and zstd, both clients with the same linger (5 ms), batch
  * size (16 KiB), buffer (32 MiB) and in-flight limit (5), and idempotence as both default it: on with
  * acks=all, off with acks=1.
- * Prints one Markdown row per client and configuration: records/s, MB/s, p50/p99 send-to-ack latency, client CPU
- * seconds per million records (this JVM's CPU time; the broker runs in its own process) and bytes allocated per
- * record (all live threads of this JVM).
+ * Prints, per value size, one Markdown row per client and configuration: records/s, MB/s, p50/p99 send-to-ack
+ * latency, client CPU seconds per million records (this JVM's CPU time; the broker runs in its own process) and
+ * bytes allocated per record (all live threads of this JVM). At the end it draws records/s and CPU per record of
+ * every row into one PNG ({@link BenchmarkChart}).
  *
  * <p>Run: {@code java -cp kafkaex-benchmarks/target/benchmarks.jar io.kafkaex.benchmarks.ProducerThroughputBenchmark
- * [records] [valueBytes]} (defaults 2,000,000 and 100). Main thread only.
+ * [records] [valueBytes,valueBytes...] [chart.png]} (defaults 2,000,000, {@code 100,1024} and
+ * {@value #DEFAULT_CHART}, relative to the working directory). Main thread only.
  */
 public final class ProducerThroughputBenchmark {
 
@@ -41,51 +45,82 @@ public final class ProducerThroughputBenchmark {
     private static final int BATCH_SIZE = 16_384;
     private static final long BUFFER_MEMORY = 32L * 1024 * 1024;
     private static final int MAX_IN_FLIGHT = 5;
+    private static final String KAFKAEX = "KafkaEx";
+    private static final String KAFKA_CLIENTS = "kafka-clients";
+    private static final String DEFAULT_CHART = "docs/images/producer-throughput.png";
 
     private final KafkaTestCluster cluster;
     private final int records;
-    private final byte[] value;
 
-    private ProducerThroughputBenchmark(KafkaTestCluster cluster, int records, int valueBytes) {
+    private ProducerThroughputBenchmark(KafkaTestCluster cluster, int records) {
         this.cluster = cluster;
         this.records = records;
-        this.value = Arrays.copyOf(RecordPayloads.values(1)[0], valueBytes);
     }
 
     public static void main(String[] args) throws Exception {
+        System.setProperty("java.awt.headless", "true");
         int records = args.length > 0 ? Integer.parseInt(args[0]) : 2_000_000;
-        int valueBytes = args.length > 1 ? Integer.parseInt(args[1]) : 100;
+        int[] valueSizes = Arrays.stream((args.length > 1 ? args[1] : "100,1024").split(",")).map(String::trim)
+                .mapToInt(Integer::parseInt).toArray();
+        Path chartFile = Path.of(args.length > 2 ? args[2] : DEFAULT_CHART);
+        List<BenchmarkChart.Row> rows = new ArrayList<>();
         try (KafkaTestCluster cluster = KafkaTestCluster.builder().jvmOptions("-Xms1g", "-Xmx1g", "-XX:+UseG1GC").start()) {
-            ProducerThroughputBenchmark benchmark = new ProducerThroughputBenchmark(cluster, records, valueBytes);
-            benchmark.warmUp();
-            System.out.printf(Locale.ROOT, "%n%,d records of %d bytes%n%n", records, valueBytes);
-            System.out.println("| partitions | acks | compression | client | records/s | MB/s | p50 ms | p99 ms | CPU s / M records | bytes allocated / record |");
-            System.out.println("|---:|---|---|---|---:|---:|---:|---:|---:|---:|");
-            int topicNumber = 0;
-            for (int partitions : new int[] {1, 6}) {
-                for (String acks : new String[] {"1", "all"}) {
-                    for (CompressionType compression : List.of(CompressionType.NONE, CompressionType.LZ4, CompressionType.ZSTD)) {
-                        String base = "throughput-" + topicNumber++;
-                        cluster.createTopic(base + "-kafkaex", partitions, 1);
-                        cluster.createTopic(base + "-kafka-clients", partitions, 1);
-                        Config config = new Config(partitions, acks, compression);
-                        benchmark.report(config, "KafkaEx", benchmark.runKafkaEx(base + "-kafkaex", config, records));
-                        benchmark.report(config, "kafka-clients", benchmark.runKafkaClients(base + "-kafka-clients", config, records));
-                    }
-                }
+            ProducerThroughputBenchmark benchmark = new ProducerThroughputBenchmark(cluster, records);
+            benchmark.warmUp(valueSizes[0]);
+            for (int valueBytes : valueSizes) {
+                rows.addAll(benchmark.runEveryConfiguration(valueBytes));
             }
         }
+        new BenchmarkChart(String.format(Locale.ROOT, "Producer throughput, KafkaEx vs kafka-clients: %,d records per run",
+                records), rows).writePng(chartFile);
+        System.out.printf("%nChart written to %s%n", chartFile.toAbsolutePath());
     }
 
-    private record Config(int partitions, String acks, CompressionType compression) {
+    private record Config(int partitions, String acks, CompressionType compression, int valueBytes) {
+
+        /** A topic of its own for this configuration and client. */
+        String topic(String client) {
+            return String.join("-", "throughput", Integer.toString(partitions), acks, compressionName(), Integer.toString(valueBytes),
+                    client.toLowerCase(Locale.ROOT));
+        }
+
+        /** The configuration's name in the chart, such as {@code 6 partitions, acks=all, zstd, 1,024 B}. */
+        String label() {
+            return String.format(Locale.ROOT, "%d partition%s, acks=%s, %s, %,d B", partitions, partitions == 1 ? "" : "s", acks,
+                    compressionName(), valueBytes);
+        }
+
+        String compressionName() {
+            return compression.name().toLowerCase(Locale.ROOT);
+        }
     }
 
     private record Result(long elapsedNanos, long[] latencies, long cpuNanos, long allocatedBytes) {
     }
 
-    private void warmUp() throws Exception {
+    /** Runs both clients in every configuration with values of {@code valueBytes}; prints and returns their rows. */
+    private List<BenchmarkChart.Row> runEveryConfiguration(int valueBytes) throws Exception {
+        System.out.printf(Locale.ROOT, "%n%,d records of %d bytes%n%n", records, valueBytes);
+        System.out.println("| partitions | acks | compression | client | records/s | MB/s | p50 ms | p99 ms | CPU s / M records | bytes allocated / record |");
+        System.out.println("|---:|---|---|---|---:|---:|---:|---:|---:|---:|");
+        List<BenchmarkChart.Row> rows = new ArrayList<>();
+        for (int partitions : new int[] {1, 6}) {
+            for (String acks : new String[] {"1", "all"}) {
+                for (CompressionType compression : List.of(CompressionType.NONE, CompressionType.LZ4, CompressionType.ZSTD)) {
+                    Config config = new Config(partitions, acks, compression, valueBytes);
+                    cluster.createTopic(config.topic(KAFKAEX), partitions, 1);
+                    cluster.createTopic(config.topic(KAFKA_CLIENTS), partitions, 1);
+                    rows.add(report(config, KAFKAEX, runKafkaEx(config.topic(KAFKAEX), config, records)));
+                    rows.add(report(config, KAFKA_CLIENTS, runKafkaClients(config.topic(KAFKA_CLIENTS), config, records)));
+                }
+            }
+        }
+        return rows;
+    }
+
+    private void warmUp(int valueBytes) throws Exception {
         cluster.createTopic("throughput-warm-up", 6, 1);
-        Config config = new Config(6, "1", CompressionType.LZ4);
+        Config config = new Config(6, "1", CompressionType.LZ4, valueBytes);
         int warmUpRecords = Math.min(records, 500_000);
         runKafkaEx("throughput-warm-up", config, warmUpRecords);
         runKafkaClients("throughput-warm-up", config, warmUpRecords);
@@ -97,6 +132,7 @@ public final class ProducerThroughputBenchmark {
                 .acks(config.acks().equals("all") ? Acks.ALL : Acks.LEADER).linger(Duration.ofMillis(LINGER_MS))
                 .batchSize(BATCH_SIZE).bufferMemory(BUFFER_MEMORY).maxInFlight(MAX_IN_FLIGHT).compression(config.compression())
                 .idempotence(config.acks().equals("all")).build();
+        byte[] value = RecordPayloads.value(config.valueBytes());
         try (KafkaExProducer producer = KafkaExProducer.create(options)) {
             producer.send(ProducerRecord.of(topic, null, value)).get(30, TimeUnit.SECONDS); // metadata and connections
             return measure(count, (index, latencies, done, failure) -> {
@@ -122,9 +158,10 @@ public final class ProducerThroughputBenchmark {
         properties.put(ProducerConfig.BUFFER_MEMORY_CONFIG, BUFFER_MEMORY);
         properties.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, MAX_IN_FLIGHT);
         properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, config.acks().equals("all"));
-        properties.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, config.compression().name().toLowerCase(Locale.ROOT));
+        properties.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, config.compressionName());
         properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        byte[] value = RecordPayloads.value(config.valueBytes());
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(properties)) {
             producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(topic, value)).get(30, TimeUnit.SECONDS);
             return measure(count, (index, latencies, done, failure) -> {
@@ -169,16 +206,19 @@ public final class ProducerThroughputBenchmark {
         return new Result(elapsed, latencies, cpu, allocated);
     }
 
-    private void report(Config config, String client, Result result) {
+    /** Prints the Markdown row of one client's run and returns its row for the chart. */
+    private BenchmarkChart.Row report(Config config, String client, Result result) {
         long[] sorted = result.latencies().clone();
         Arrays.sort(sorted);
         double seconds = result.elapsedNanos() / 1e9;
         double recordsPerSecond = records / seconds;
-        double megabytesPerSecond = recordsPerSecond * value.length / 1e6;
+        double megabytesPerSecond = recordsPerSecond * config.valueBytes() / 1e6;
+        double cpuSecondsPerMillion = result.cpuNanos() / 1e9 / (records / 1e6);
         System.out.printf(Locale.ROOT, "| %d | %s | %s | %s | %,.0f | %.1f | %.1f | %.1f | %.2f | %,.0f |%n",
-                config.partitions(), config.acks(), config.compression().name().toLowerCase(Locale.ROOT), client, recordsPerSecond,
+                config.partitions(), config.acks(), config.compressionName(), client, recordsPerSecond,
                 megabytesPerSecond, sorted[sorted.length / 2] / 1e6, sorted[(int) (sorted.length * 0.99)] / 1e6,
-                result.cpuNanos() / 1e9 / (records / 1e6), (double) result.allocatedBytes() / records);
+                cpuSecondsPerMillion, (double) result.allocatedBytes() / records);
+        return new BenchmarkChart.Row(config.label(), client, recordsPerSecond, cpuSecondsPerMillion);
     }
 
     private static long processCpuNanos() {

@@ -7,6 +7,7 @@ import java.util.Random;
  * Realistic record contents for benchmarks: short keys and 100-byte JSON-like values that vary from record
  * to record the way events of one application do, so compression ratios are meaningful (random bytes would
  * barely compress). Seeded, so every run and both clients see the same data.
+ * Static methods only; any thread.
  */
 final class RecordPayloads {
 
@@ -21,6 +22,19 @@ final class RecordPayloads {
             keys[i] = ("user-" + (i % 97)).getBytes(StandardCharsets.US_ASCII);
         }
         return keys;
+    }
+
+    /**
+     * One value of {@code size} bytes: the first {@link #values} laid end to end (cut at {@code size}), so a
+     * larger value is made of events like the 100-byte ones and compresses like them, not of padding.
+     */
+    static byte[] value(int size) {
+        byte[][] events = values((size + VALUE_SIZE - 1) / VALUE_SIZE);
+        byte[] value = new byte[size];
+        for (int offset = 0; offset < size; offset += VALUE_SIZE) {
+            System.arraycopy(events[offset / VALUE_SIZE], 0, value, offset, Math.min(VALUE_SIZE, size - offset));
+        }
+        return value;
     }
 
     static byte[][] values(int count) {
