@@ -29,11 +29,8 @@ public final class JavaConsumerReads {
      */
     public static List<ConsumerRecord<byte[], byte[]>> read(KafkaTestCluster cluster, String topic, int partition, int count,
             boolean readCommitted) {
-        Properties config = new Properties();
+        Properties config = config(cluster);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, readCommitted ? "read_committed" : "read_uncommitted");
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
-        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         List<ConsumerRecord<byte[], byte[]>> read = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config)) {
             TopicPartition tp = new TopicPartition(topic, partition);
@@ -45,5 +42,27 @@ public final class JavaConsumerReads {
             }
         }
         return read;
+    }
+
+    /**
+     * Every record of one partition up to its end offset when called, waiting at most 30 s for them: as many as
+     * the partition holds, without waiting for more that should not be there. For partitions without
+     * transactions, whose offsets are one record each.
+     */
+    public static List<ConsumerRecord<byte[], byte[]>> readAll(KafkaTestCluster cluster, String topic, int partition) {
+        TopicPartition tp = new TopicPartition(topic, partition);
+        long endOffset;
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config(cluster))) {
+            endOffset = consumer.endOffsets(List.of(tp), Duration.ofSeconds(30)).get(tp);
+        }
+        return read(cluster, topic, partition, Math.toIntExact(endOffset));
+    }
+
+    private static Properties config(KafkaTestCluster cluster) {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        return config;
     }
 }

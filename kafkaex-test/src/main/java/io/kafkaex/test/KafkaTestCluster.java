@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,7 +86,10 @@ public final class KafkaTestCluster implements AutoCloseable {
         return bootstrapServers(listeners.iterator().next());
     }
 
-    /** The bootstrap servers of {@code listener} on every node. */
+    /**
+     * The bootstrap servers of {@code listener} on every node: the ports the brokers listen on, also for a
+     * node built with an {@linkplain Builder#advertisedPort advertised port} of its own.
+     */
     public String bootstrapServers(BrokerListener listener) {
         return layout.nodes().stream()
                 .map(node -> "127.0.0.1:" + node.ports().port(listener))
@@ -189,6 +193,7 @@ public final class KafkaTestCluster implements AutoCloseable {
         private String version = System.getProperty(VERSION_PROPERTY, DEFAULT_VERSION);
         private int brokers = 1;
         private final Set<BrokerListener> listeners = EnumSet.noneOf(BrokerListener.class);
+        private final Map<Integer, Map<BrokerListener, Integer>> advertisedPorts = new LinkedHashMap<>();
         private final Map<String, String> brokerProperties = new LinkedHashMap<>();
         private List<String> jvmOptions = List.of("-Xms256m", "-Xmx512m", "-XX:+UseG1GC");
         private Duration startupTimeout = Duration.ofMinutes(2);
@@ -217,6 +222,24 @@ public final class KafkaTestCluster implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Makes broker {@code brokerId} name {@code 127.0.0.1:port} as the address of its {@code listener} in
+         * the metadata it gives clients, instead of the port it listens on, so that clients reach it through
+         * whatever listens there, a fault-injecting proxy for example. The broker still listens on its own port,
+         * which {@link KafkaTestCluster#bootstrapServers(BrokerListener)} names; a client that bootstraps there
+         * also moves to {@code port} once it has read the metadata.
+         *
+         * @throws IllegalArgumentException when {@code port} is no TCP port; an unknown broker or listener is
+         *                                  refused by {@link #start()}
+         */
+        public Builder advertisedPort(int brokerId, BrokerListener listener, int port) {
+            if (port < 1 || port > 65_535) {
+                throw new IllegalArgumentException("An advertised port must be between 1 and 65535, not " + port);
+            }
+            advertisedPorts.computeIfAbsent(brokerId, id -> new EnumMap<>(BrokerListener.class)).put(listener, port);
+            return this;
+        }
+
         /** An extra broker setting for every node; it wins over the generated configuration. */
         public Builder brokerProperty(String key, String value) {
             brokerProperties.put(key, value);
@@ -238,7 +261,8 @@ public final class KafkaTestCluster implements AutoCloseable {
         /** Resolves the broker artifacts, formats the storage and starts every node; returns when all answer. */
         public KafkaTestCluster start() {
             Set<BrokerListener> chosen = listeners.isEmpty() ? EnumSet.of(BrokerListener.PLAINTEXT) : EnumSet.copyOf(listeners);
-            ClusterLayout layout = ClusterLayout.create(version, brokers, chosen, brokerProperties,
+            checkAdvertisedPorts(chosen);
+            ClusterLayout layout = ClusterLayout.create(version, brokers, chosen, advertisedPorts, brokerProperties,
                     new ArrayList<>(jvmOptions), startupTimeout);
             KafkaTestCluster cluster = new KafkaTestCluster(layout);
             try {
@@ -248,6 +272,21 @@ public final class KafkaTestCluster implements AutoCloseable {
                 cluster.close();
                 throw e;
             }
+        }
+
+        private void checkAdvertisedPorts(Set<BrokerListener> chosen) {
+            advertisedPorts.forEach((brokerId, ports) -> {
+                if (brokerId < 1 || brokerId > brokers) {
+                    throw new IllegalArgumentException("An advertised port is set for broker " + brokerId
+                            + ", but this cluster has brokers 1.." + brokers);
+                }
+                for (BrokerListener listener : ports.keySet()) {
+                    if (!chosen.contains(listener)) {
+                        throw new IllegalArgumentException("An advertised port is set for the " + listener
+                                + " listener, but this cluster has " + chosen + "; ask for it with listeners(...)");
+                    }
+                }
+            });
         }
     }
 }

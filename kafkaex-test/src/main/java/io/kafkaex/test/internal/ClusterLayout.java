@@ -47,9 +47,12 @@ public final class ClusterLayout {
     /**
      * Resolves {@code version}, lays out {@code brokerCount} nodes with free ports in a new temporary
      * directory and formats their storage.
+     *
+     * @param advertisedPorts by node id, the ports a node names to clients instead of its own, per listener
      */
     public static ClusterLayout create(String version, int brokerCount, Set<BrokerListener> listeners,
-            Map<String, String> brokerProperties, List<String> jvmOptions, Duration startupTimeout) {
+            Map<Integer, Map<BrokerListener, Integer>> advertisedPorts, Map<String, String> brokerProperties,
+            List<String> jvmOptions, Duration startupTimeout) {
         KafkaDistribution distribution = KafkaDistribution.of(version);
         TestTls tls = listeners.stream().anyMatch(BrokerListener::usesTls) ? CertificateAuthority.shared() : null;
         Path root = createRoot(version);
@@ -68,7 +71,8 @@ public final class ClusterLayout {
                 Path dir = root.resolve("node-" + id);
                 BrokerNode node = new BrokerNode(id, dir, ports.get(id - 1), distribution, tls, jvmOptions,
                         cleanupOnOrphan);
-                node.format(clusterId, ServerProperties.forNode(id, ports, dir.resolve("data"), tls, brokerProperties));
+                node.format(clusterId, ServerProperties.forNode(id, ports, dir.resolve("data"), tls,
+                        advertisedPorts.getOrDefault(id, Map.of()), brokerProperties));
                 nodes.add(node);
             }
         } catch (RuntimeException e) {

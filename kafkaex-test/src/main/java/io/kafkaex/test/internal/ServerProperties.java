@@ -29,10 +29,12 @@ final class ServerProperties {
      * @param allPorts  ports of every node of the cluster, indexed by {@code nodeId - 1}
      * @param dataDir   the node's log directory
      * @param tls       TLS material, or {@code null} when no listener uses TLS
+     * @param advertisedPorts ports this node names to clients instead of its own, for some client-facing
+     *                  listeners (for a proxy in front of it); the others advertise the port they listen on
      * @param overrides extra broker settings that win over the generated ones
      */
     static Map<String, String> forNode(int nodeId, List<NodePorts> allPorts, Path dataDir, TestTls tls,
-            Map<String, String> overrides) {
+            Map<BrokerListener, Integer> advertisedPorts, Map<String, String> overrides) {
         NodePorts ports = allPorts.get(nodeId - 1);
         int clusterSize = allPorts.size();
         Map<String, String> p = new LinkedHashMap<>();
@@ -40,8 +42,8 @@ final class ServerProperties {
         p.put("node.id", Integer.toString(nodeId));
         p.put("controller.quorum.voters", voters(allPorts));
         p.put("controller.listener.names", CONTROLLER_LISTENER);
-        p.put("listeners", listeners(ports, true));
-        p.put("advertised.listeners", listeners(ports, false));
+        p.put("listeners", listeners(ports));
+        p.put("advertised.listeners", advertisedListeners(ports, advertisedPorts));
         p.put("inter.broker.listener.name", INTERNAL_LISTENER);
         p.put("listener.security.protocol.map", securityProtocolMap(ports));
         p.put("log.dirs", dataDir.toString());
@@ -91,13 +93,19 @@ final class ServerProperties {
         return voters.toString();
     }
 
-    private static String listeners(NodePorts ports, boolean includeController) {
+    private static String listeners(NodePorts ports) {
         StringJoiner listeners = new StringJoiner(",");
         listeners.add(address(INTERNAL_LISTENER, ports.internal()));
-        if (includeController) {
-            listeners.add(address(CONTROLLER_LISTENER, ports.controller()));
-        }
+        listeners.add(address(CONTROLLER_LISTENER, ports.controller()));
         ports.clients().forEach((listener, port) -> listeners.add(address(listener.listenerName(), port)));
+        return listeners.toString();
+    }
+
+    private static String advertisedListeners(NodePorts ports, Map<BrokerListener, Integer> advertisedPorts) {
+        StringJoiner listeners = new StringJoiner(",");
+        listeners.add(address(INTERNAL_LISTENER, ports.internal()));
+        ports.clients().forEach((listener, port) ->
+                listeners.add(address(listener.listenerName(), advertisedPorts.getOrDefault(listener, port))));
         return listeners.toString();
     }
 

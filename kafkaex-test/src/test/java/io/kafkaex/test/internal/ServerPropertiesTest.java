@@ -19,7 +19,7 @@ class ServerPropertiesTest {
     @Test
     void singleNodeIsACombinedVoterWithReplicationFactorsOfOne() {
         Map<String, String> p = ServerProperties.forNode(1, List.of(ports(9000, BrokerListener.PLAINTEXT)),
-                Path.of("/d"), null, Map.of());
+                Path.of("/d"), null, Map.of(), Map.of());
 
         assertThat(p).containsEntry("process.roles", "broker,controller")
                 .containsEntry("node.id", "1")
@@ -39,7 +39,7 @@ class ServerPropertiesTest {
         List<NodePorts> cluster = List.of(ports(9000, BrokerListener.PLAINTEXT), ports(9100, BrokerListener.PLAINTEXT),
                 ports(9200, BrokerListener.PLAINTEXT));
 
-        Map<String, String> second = ServerProperties.forNode(2, cluster, Path.of("/d"), null, Map.of());
+        Map<String, String> second = ServerProperties.forNode(2, cluster, Path.of("/d"), null, Map.of(), Map.of());
 
         assertThat(second).containsEntry("node.id", "2")
                 .containsEntry("controller.quorum.voters", "1@127.0.0.1:9001,2@127.0.0.1:9101,3@127.0.0.1:9201")
@@ -53,7 +53,7 @@ class ServerPropertiesTest {
     void securedListenersGetTheirProtocolsMechanismsAndStores() {
         NodePorts ports = ports(9000, BrokerListener.SASL_PLAINTEXT, BrokerListener.MTLS, BrokerListener.SASL_SSL);
 
-        Map<String, String> p = ServerProperties.forNode(1, List.of(ports), Path.of("/d"), TLS, Map.of());
+        Map<String, String> p = ServerProperties.forNode(1, List.of(ports), Path.of("/d"), TLS, Map.of(), Map.of());
 
         assertThat(p.get("listener.security.protocol.map")).contains("SASL_PLAINTEXT:SASL_PLAINTEXT", "MTLS:SSL",
                 "SASL_SSL:SASL_SSL", "INTERNAL:PLAINTEXT", "CONTROLLER:PLAINTEXT");
@@ -70,9 +70,22 @@ class ServerPropertiesTest {
     }
 
     @Test
+    void anAdvertisedPortReplacesTheListenersOwnPortInTheAdvertisedListenersOnly() {
+        NodePorts ports = ports(9000, BrokerListener.PLAINTEXT, BrokerListener.SSL);
+
+        Map<String, String> p = ServerProperties.forNode(1, List.of(ports), Path.of("/d"), TLS,
+                Map.of(BrokerListener.PLAINTEXT, 7777), Map.of());
+
+        assertThat(p).containsEntry("listeners", "INTERNAL://127.0.0.1:9000,CONTROLLER://127.0.0.1:9001,"
+                        + "PLAINTEXT://127.0.0.1:9002,SSL://127.0.0.1:9003")
+                .containsEntry("advertised.listeners", "INTERNAL://127.0.0.1:9000,PLAINTEXT://127.0.0.1:7777,"
+                        + "SSL://127.0.0.1:9003");
+    }
+
+    @Test
     void overridesWinOverGeneratedSettings() {
         Map<String, String> p = ServerProperties.forNode(1, List.of(ports(9000, BrokerListener.PLAINTEXT)),
-                Path.of("/d"), null, Map.of("offsets.topic.num.partitions", "1", "auto.create.topics.enable", "false"));
+                Path.of("/d"), null, Map.of(), Map.of("offsets.topic.num.partitions", "1", "auto.create.topics.enable", "false"));
 
         assertThat(p).containsEntry("offsets.topic.num.partitions", "1").containsEntry("auto.create.topics.enable", "false");
     }
