@@ -1,16 +1,21 @@
 package io.kafkaex.producer;
 
+import io.kafkaex.cluster.Node;
+import io.kafkaex.telemetry.BrokerInfo;
 import io.kafkaex.telemetry.Outcome;
 import io.kafkaex.telemetry.ProduceEvent;
+import io.kafkaex.telemetry.ProducerRequestEvent;
 import io.kafkaex.telemetry.Telemetry;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Reports each attempt to send a batch as kafka_ex's {@code produce} span: start when its Produce request goes
  * out, stop when the broker answered for its partition or the attempt failed (a retried batch has one span
- * per attempt). Costs nothing when no listener is registered.
+ * per attempt); and each Produce request as KafkaEx's {@link ProducerRequestEvent} with its batches' measurements.
+ * Costs nothing when no listener is registered.
  *
  * <p>Thread-safe: started on the sender thread, stopped on the network event loop.
  */
@@ -40,6 +45,25 @@ final class ProducerTelemetry {
         Span span = new Span(metadata, System.nanoTime(), batch.recordCount());
         telemetry.emit(new ProduceEvent.Start(metadata, Instant.now(), span.messageCount()));
         return span;
+    }
+
+    /** Emits the measurements of a Produce request to {@code leader} holding {@code batches} (closed). */
+    void requestSent(Node leader, List<ProducerBatch> batches, long bufferAvailable, int requestsInFlight) {
+        if (!telemetry.isEnabled()) {
+            return;
+        }
+        int records = 0;
+        long bytes = 0;
+        long uncompressed = 0;
+        int largest = 0;
+        for (ProducerBatch batch : batches) {
+            records += batch.recordCount();
+            bytes += batch.sizeInBytes();
+            uncompressed += batch.uncompressedSize();
+            largest = Math.max(largest, batch.sizeInBytes());
+        }
+        telemetry.emit(new ProducerRequestEvent(clientId, new BrokerInfo(leader.id(), leader.host(), leader.port()), batches.size(),
+                records, bytes, uncompressed, largest, bufferAvailable, requestsInFlight));
     }
 
     /** Emits the end of an attempt: acknowledged at {@code baseOffset} (-1 when unknown), or failed with {@code error}. */

@@ -138,7 +138,7 @@ final class Sender implements Runnable {
         }
         ClusterMetadata cluster = runtime.metadata().current();
         RecordAccumulator.Readiness readiness = accumulator.ready(now);
-        Map<InetSocketAddress, List<TopicPartition>> byLeader = new LinkedHashMap<>();
+        Map<Node, List<TopicPartition>> byLeader = new LinkedHashMap<>();
         boolean leaderUnknown = false;
         for (TopicPartition partition : readiness.partitions()) {
             if (partitionsInFlight.getOrDefault(partition, 0) >= maxInFlightPerPartition
@@ -150,16 +150,15 @@ final class Sender implements Runnable {
                 leaderUnknown = true;
                 continue;
             }
-            InetSocketAddress address = addresses.computeIfAbsent(leader.get(), Node::socketAddress);
-            if (inFlight(address).get() < options.maxInFlight()) {
-                byLeader.computeIfAbsent(address, ignored -> new ArrayList<>()).add(partition);
+            if (inFlight(address(leader.get())).get() < options.maxInFlight()) {
+                byLeader.computeIfAbsent(leader.get(), ignored -> new ArrayList<>()).add(partition);
             }
         }
         if (leaderUnknown) {
             runtime.metadata().requestUpdate(RefreshReason.UNKNOWN_TOPIC);
         }
         boolean sent = false;
-        for (Map.Entry<InetSocketAddress, List<TopicPartition>> entry : byLeader.entrySet()) {
+        for (Map.Entry<Node, List<TopicPartition>> entry : byLeader.entrySet()) {
             List<ProducerBatch> batches = accumulator.drain(entry.getValue(), options.maxRequestSize(), this::stamp);
             if (!batches.isEmpty()) {
                 send(entry.getKey(), batches, cluster);
@@ -180,13 +179,14 @@ final class Sender implements Runnable {
         }
     }
 
-    private void send(InetSocketAddress broker, List<ProducerBatch> batches, ClusterMetadata cluster) {
+    private void send(Node leader, List<ProducerBatch> batches, ClusterMetadata cluster) {
+        InetSocketAddress broker = address(leader);
         for (ProducerBatch batch : batches) {
             partitionsInFlight.merge(batch.partition, 1, Integer::sum);
             batch.attemptStarted(telemetry.started(batch));
         }
         inFlight(broker).incrementAndGet();
-        requestsInFlight.incrementAndGet();
+        telemetry.requestSent(leader, batches, accumulator.availableMemory(), requestsInFlight.incrementAndGet());
         Function<Short, ProtocolMessage> body = version -> ProduceRequests.request(version, batches, cluster, options.acks(),
                 options.requestTimeout(), options.compression(), options.transactionalId());
         if (options.acks() == Acks.NONE) {
@@ -299,6 +299,10 @@ final class Sender implements Runnable {
         telemetry.ended(batch.takeAttemptSpan(), -1, cause);
         batch.fail(cause, runtime.callbacks());
         accumulator.release(batch);
+    }
+
+    private InetSocketAddress address(Node node) {
+        return addresses.computeIfAbsent(node, Node::socketAddress);
     }
 
     private AtomicInteger inFlight(InetSocketAddress broker) {

@@ -179,6 +179,11 @@ public interface KafkaExTelemetryListener {
         onEvent(event);
     }
 
+    /** {@code [:kafkaex, :producer, :request]}, KafkaEx's own: a Produce request of the batching producer. */
+    default void onProducerRequest(ProducerRequestEvent event) {
+        onEvent(event);
+    }
+
     /** {@code [:kafka_ex, :consumer, :rebalance]}. */
     default void onConsumerRebalance(RebalanceEvent event) {
         onEvent(event);

@@ -22,7 +22,8 @@ package io.kafkaex.telemetry;
  */
 public sealed interface TelemetryEvent
         permits RequestEvent, ConnectionEvent, AuthEvent, ProduceEvent, FetchEvent, CommitEvent, JoinEvent,
-        SyncEvent, HeartbeatEvent, LeaveEvent, RebalanceEvent, ProcessEvent, MetadataUpdateEvent, ThrownEvent {
+        SyncEvent, HeartbeatEvent, LeaveEvent, RebalanceEvent, ProcessEvent, MetadataUpdateEvent, ThrownEvent,
+        ProducerRequestEvent {
 
     /** Which kafka_ex event this is. */
     TelemetryEventName name();

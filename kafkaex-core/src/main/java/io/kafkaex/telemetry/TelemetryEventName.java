@@ -1,10 +1,11 @@
 package io.kafkaex.telemetry;
 
 /**
- * The name of every telemetry event, one constant per event that kafka_ex emits, in the order of
- * {@code KafkaEx.Telemetry.events()}. Each constant knows its kafka_ex name ({@code [:kafka_ex, :request, :stop]}),
+ * The name of every telemetry event: first one constant per event that kafka_ex emits, in the order of
+ * {@code KafkaEx.Telemetry.events()}, then the events KafkaEx adds ({@link #isSeedEvent()} false). Each constant
+ * knows its name in kafka_ex's style ({@code [:kafka_ex, :request, :stop]}; KafkaEx's own under {@code :kafkaex}),
  * its family ({@code request}, {@code consumer.commit}, ...) and its phase ({@code start}, {@code stop},
- * {@code exception}, {@code close}, or empty for the single {@code consumer.rebalance} event).
+ * {@code exception}, {@code close}, or empty for single events such as {@code consumer.rebalance}).
  *
  * <p>Listeners receive the name with every event ({@link TelemetryEvent#name()}), for instance to key metrics.
  * Immutable and thread-safe.
@@ -48,14 +49,27 @@ public enum TelemetryEventName {
     CONSUMER_PROCESS_EXCEPTION("consumer.process", "exception"),
     METADATA_UPDATE_START("metadata.update", "start"),
     METADATA_UPDATE_STOP("metadata.update", "stop"),
-    METADATA_UPDATE_EXCEPTION("metadata.update", "exception");
+    METADATA_UPDATE_EXCEPTION("metadata.update", "exception"),
+    /** KafkaEx's own: one Produce request of the batching producer and its batches' measurements. */
+    PRODUCER_REQUEST("producer.request", "", false);
 
     private final String family;
     private final String phase;
+    private final boolean seedEvent;
 
     TelemetryEventName(String family, String phase) {
+        this(family, phase, true);
+    }
+
+    TelemetryEventName(String family, String phase, boolean seedEvent) {
         this.family = family;
         this.phase = phase;
+        this.seedEvent = seedEvent;
+    }
+
+    /** Whether kafka_ex emits this event too; KafkaEx's own events are not in kafka_ex. */
+    public boolean isSeedEvent() {
+        return seedEvent;
     }
 
     /** The event family, dot-separated: {@code request}, {@code consumer.commit}, {@code metadata.update}. */
@@ -68,8 +82,11 @@ public enum TelemetryEventName {
         return phase.isEmpty() ? family : family + "." + phase;
     }
 
-    /** The event's name in kafka_ex, e.g. {@code [:kafka_ex, :consumer, :commit, :stop]}. */
+    /**
+     * The event's name in kafka_ex, e.g. {@code [:kafka_ex, :consumer, :commit, :stop]}; for KafkaEx's own events the
+     * same shape under {@code :kafkaex}, e.g. {@code [:kafkaex, :producer, :request]}.
+     */
     public String seedName() {
-        return "[:kafka_ex, :" + path().replace(".", ", :") + "]";
+        return "[:" + (seedEvent ? "kafka_ex" : "kafkaex") + ", :" + path().replace(".", ", :") + "]";
     }
 }

@@ -13,6 +13,7 @@ import io.kafkaex.protocol.error.KafkaError;
 import io.kafkaex.protocol.record.compression.CompressionType;
 import io.kafkaex.telemetry.KafkaExTelemetryListener;
 import io.kafkaex.telemetry.ProduceEvent;
+import io.kafkaex.telemetry.ProducerRequestEvent;
 import io.kafkaex.telemetry.RequestEvent;
 import io.kafkaex.test.KafkaTestCluster;
 import io.kafkaex.test.junit.KafkaExBroker;
@@ -107,6 +108,41 @@ class KafkaExProducerIT {
         assertThat(acknowledged.stream().mapToInt(ProduceEvent.Stop::messageCount).sum()).isEqualTo(2_000);
         assertThat(acknowledged).extracting(ProduceEvent.Stop::baseOffset).isSorted().doesNotHaveDuplicates();
         assertThat(acknowledged.size()).as("batches, not single records").isLessThan(2_000);
+    }
+
+    @Test
+    void eachProduceRequestReportsItsBatchesRecordsCompressionBufferAndRequestsInFlight(KafkaTestCluster cluster)
+            throws Exception {
+        String topic = "producer-it-request-event";
+        cluster.createTopic(topic, 3, 1);
+        List<ProducerRequestEvent> requests = new CopyOnWriteArrayList<>();
+        KafkaExTelemetryListener listener = new KafkaExTelemetryListener() {
+            @Override
+            public void onProducerRequest(ProducerRequestEvent event) {
+                requests.add(event);
+            }
+        };
+        int count = 6_000;
+        try (KafkaExProducer producer = KafkaExProducer.create(ProducerOptions.builder(client(cluster, "producer-it-requests")
+                .telemetryListener(listener).build()).compression(CompressionType.LZ4).bufferMemory(4 << 20).build())) {
+            for (int i = 0; i < count; i++) {
+                producer.send(ProducerRecord.of(topic, i % 3, null, bytes("a compressible record number " + i)));
+            }
+            producer.flush();
+        }
+
+        assertThat(requests).isNotEmpty().allSatisfy(request -> {
+            assertThat(request.clientId()).isEqualTo("producer-it-requests");
+            assertThat(request.broker().port()).isEqualTo(Integer.parseInt(cluster.bootstrapServers().split(":")[1]));
+            assertThat(request.batchCount()).isBetween(1, 3);
+            assertThat(request.largestBatchBytes()).isLessThanOrEqualTo((int) request.bytes());
+            assertThat(request.compressionRatio()).isLessThan(0.9);
+            assertThat(request.bufferAvailableBytes()).isBetween(0L, 4L << 20);
+            assertThat(request.requestsInFlight()).isBetween(1, 5);
+        });
+        assertThat(requests.stream().mapToInt(ProducerRequestEvent::recordCount).sum()).isEqualTo(count);
+        assertThat(requests.stream().mapToInt(ProducerRequestEvent::batchCount).max().orElse(0))
+                .as("batches of several partitions share a request").isGreaterThan(1);
     }
 
     @ParameterizedTest

@@ -50,10 +50,18 @@ class TelemetryEventNameTest {
             "[:kafka_ex, :metadata, :update, :exception]");
 
     @Test
-    void namesEverySeedEventInTheSeedsOrder() {
+    void namesEverySeedEventInTheSeedsOrderBeforeKafkaExsOwn() {
         assertThat(SEED_EVENTS).hasSize(38);
-        assertThat(Arrays.stream(TelemetryEventName.values()).map(TelemetryEventName::seedName))
+        List<TelemetryEventName> names = Arrays.asList(TelemetryEventName.values());
+        assertThat(names.subList(0, 38)).allMatch(TelemetryEventName::isSeedEvent).extracting(TelemetryEventName::seedName)
                 .containsExactlyElementsOf(SEED_EVENTS);
+        assertThat(names.subList(38, names.size())).noneMatch(TelemetryEventName::isSeedEvent);
+    }
+
+    @Test
+    void kafkaExsOwnEventsAreNamedUnderKafkaex() {
+        assertThat(TelemetryEventName.PRODUCER_REQUEST.seedName()).isEqualTo("[:kafkaex, :producer, :request]");
+        assertThat(TelemetryEventName.PRODUCER_REQUEST.family()).isEqualTo("producer.request");
     }
 
     @Test

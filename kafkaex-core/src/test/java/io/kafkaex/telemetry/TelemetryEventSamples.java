@@ -79,7 +79,8 @@ final class TelemetryEventSamples {
                 new ProcessEvent.Thrown(process, TOOK, BOOM),
                 new MetadataUpdateEvent.Start(metadata, NOW),
                 new MetadataUpdateEvent.Stop(metadata, TOOK, 3, 12, Outcome.ok()),
-                new MetadataUpdateEvent.Thrown(metadata, TOOK, BOOM));
+                new MetadataUpdateEvent.Thrown(metadata, TOOK, BOOM),
+                new ProducerRequestEvent("app", BROKER, 3, 120, 4_000, 10_000, 2_000, 30_000_000, 2));
     }
 
     /** The callback an event should reach: {@code consumer.commit.stop} goes to {@code onConsumerCommitStop}. */
