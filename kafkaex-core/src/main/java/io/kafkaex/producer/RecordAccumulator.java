@@ -73,7 +73,11 @@ final class RecordAccumulator {
         this.codec = codec;
     }
 
-    /** Where an append went: the record's future, and whether the sender should look now. */
+    /**
+     * Where an append went: the record's future, and whether the sender should look now — only when the append made
+     * a batch ready (it filled its batch, or it started a new one behind a batch that is now complete), so a sender
+     * held back by max-in-flight is woken once per batch, not once per record.
+     */
     record Appended(CompletableFuture<RecordMetadata> future, boolean wakeSender) {
     }
 
@@ -124,7 +128,7 @@ final class RecordAccumulator {
             return null;
         }
         CompletableFuture<RecordMetadata> future = last.tryAppend(timestamp, key, value, headers, recordSize);
-        return future == null ? null : new Appended(future, queue.size() > 1 || last.isFull());
+        return future == null ? null : new Appended(future, last.isFull());
     }
 
     /**

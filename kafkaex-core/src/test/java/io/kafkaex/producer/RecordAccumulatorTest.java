@@ -26,17 +26,34 @@ class RecordAccumulatorTest {
         assertThat(first.wakeSender()).isFalse();
         assertThat(accumulator.ready(System.nanoTime()).partitions()).isEmpty();
 
-        RecordAccumulator.Appended last = null;
+        boolean woken = false;
         for (int i = 0; i < 12; i++) {
-            last = append(P0, 100);
+            woken |= append(P0, 100).wakeSender();
         }
 
-        assertThat(last.wakeSender()).isTrue();
+        assertThat(woken).as("the sender is woken once the first batch is complete").isTrue();
         assertThat(accumulator.ready(System.nanoTime()).partitions()).containsExactly(P0);
         List<ProducerBatch> drained = accumulator.drain(List.of(P0), Integer.MAX_VALUE);
         assertThat(drained).hasSize(1);
         assertThat(drained.get(0).recordCount()).isBetween(8, 10);
         assertThat(drained.get(0).sizeInBytes()).isLessThanOrEqualTo(1_024);
+    }
+
+    @Test
+    void theSenderIsWokenOncePerCompletedBatchNotPerRecordWhileBatchesQueueUp() throws Exception {
+        int wakeUps = 0;
+        for (int i = 0; i < 100; i++) { // about ten batches of 1 KiB, none drained
+            if (append(P0, 100).wakeSender()) {
+                wakeUps++;
+            }
+        }
+
+        int batches = 0;
+        while (accumulator.hasQueued()) {
+            batches += accumulator.drain(List.of(P0), Integer.MAX_VALUE).size();
+        }
+        assertThat(batches).isGreaterThan(5);
+        assertThat(wakeUps).isBetween(batches - 1, 2 * batches);
     }
 
     @Test
