@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
@@ -30,14 +31,17 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * topic, with acks=1 and acks=all, uncompressed, lz4 and zstd, both clients with the same linger (5 ms), batch
  * size (16 KiB), buffer (32 MiB) and in-flight limit (5), and idempotence as both default it: on with
  * acks=all, off with acks=1.
+ * Each configuration runs both clients alternately {@code repetitions} times; runs on a shared 2-core machine vary
+ * by a third, so each client's row is its median run by records/s, with the slowest and fastest run beside it.
  * Prints, per value size, one Markdown row per client and configuration: records/s, MB/s, p50/p99 send-to-ack
  * latency, client CPU seconds per million records (this JVM's CPU time; the broker runs in its own process) and
  * bytes allocated per record (all live threads of this JVM). At the end it draws records/s and CPU per record of
- * every row into one PNG ({@link BenchmarkChart}).
+ * every row into one PNG ({@link BenchmarkChart}). The broker deletes old log segments every 10 s, so repeated
+ * runs of large values do not fill the disk.
  *
  * <p>Run: {@code java -cp kafkaex-benchmarks/target/benchmarks.jar io.kafkaex.benchmarks.ProducerThroughputBenchmark
- * [records] [valueBytes,valueBytes...] [chart.png]} (defaults 2,000,000, {@code 100,1024} and
- * {@value #DEFAULT_CHART}, relative to the working directory). Main thread only.
+ * [records] [valueBytes,valueBytes...] [chart.png] [repetitions]} (defaults 2,000,000, {@code 100,1024},
+ * {@value #DEFAULT_CHART}, relative to the working directory, and 3). Main thread only.
  */
 public final class ProducerThroughputBenchmark {
 
@@ -51,10 +55,12 @@ public final class ProducerThroughputBenchmark {
 
     private final KafkaTestCluster cluster;
     private final int records;
+    private final int repetitions;
 
-    private ProducerThroughputBenchmark(KafkaTestCluster cluster, int records) {
+    private ProducerThroughputBenchmark(KafkaTestCluster cluster, int records, int repetitions) {
         this.cluster = cluster;
         this.records = records;
+        this.repetitions = repetitions;
     }
 
     public static void main(String[] args) throws Exception {
@@ -63,16 +69,20 @@ public final class ProducerThroughputBenchmark {
         int[] valueSizes = Arrays.stream((args.length > 1 ? args[1] : "100,1024").split(",")).map(String::trim)
                 .mapToInt(Integer::parseInt).toArray();
         Path chartFile = Path.of(args.length > 2 ? args[2] : DEFAULT_CHART);
+        int repetitions = args.length > 3 ? Integer.parseInt(args[3]) : 3;
         List<BenchmarkChart.Row> rows = new ArrayList<>();
-        try (KafkaTestCluster cluster = KafkaTestCluster.builder().jvmOptions("-Xms1g", "-Xmx1g", "-XX:+UseG1GC").start()) {
-            ProducerThroughputBenchmark benchmark = new ProducerThroughputBenchmark(cluster, records);
+        try (KafkaTestCluster cluster = KafkaTestCluster.builder().jvmOptions("-Xms1g", "-Xmx1g", "-XX:+UseG1GC")
+                .brokerProperty("log.segment.bytes", Integer.toString(64 << 20))
+                .brokerProperty("log.retention.bytes", Integer.toString(128 << 20))
+                .brokerProperty("log.retention.check.interval.ms", "10000").start()) {
+            ProducerThroughputBenchmark benchmark = new ProducerThroughputBenchmark(cluster, records, repetitions);
             benchmark.warmUp(valueSizes[0]);
             for (int valueBytes : valueSizes) {
                 rows.addAll(benchmark.runEveryConfiguration(valueBytes));
             }
         }
-        new BenchmarkChart(String.format(Locale.ROOT, "Producer throughput, KafkaEx vs kafka-clients: %,d records per run",
-                records), rows).writePng(chartFile);
+        new BenchmarkChart(String.format(Locale.ROOT, "Producer throughput, KafkaEx vs kafka-clients: %,d records per run,"
+                + " median of %d", records, repetitions), rows).writePng(chartFile);
         System.out.printf("%nChart written to %s%n", chartFile.toAbsolutePath());
     }
 
@@ -101,8 +111,9 @@ public final class ProducerThroughputBenchmark {
     /** Runs both clients in every configuration with values of {@code valueBytes}; prints and returns their rows. */
     private List<BenchmarkChart.Row> runEveryConfiguration(int valueBytes) throws Exception {
         System.out.printf(Locale.ROOT, "%n%,d records of %d bytes%n%n", records, valueBytes);
-        System.out.println("| partitions | acks | compression | client | records/s | MB/s | p50 ms | p99 ms | CPU s / M records | bytes allocated / record |");
-        System.out.println("|---:|---|---|---|---:|---:|---:|---:|---:|---:|");
+        System.out.println("| partitions | acks | compression | client | records/s (median) | slowest–fastest run | MB/s | p50 ms"
+                + " | p99 ms | CPU s / M records | bytes allocated / record |");
+        System.out.println("|---:|---|---|---|---:|---:|---:|---:|---:|---:|---:|");
         List<BenchmarkChart.Row> rows = new ArrayList<>();
         for (int partitions : new int[] {1, 6}) {
             for (String acks : new String[] {"1", "all"}) {
@@ -110,8 +121,14 @@ public final class ProducerThroughputBenchmark {
                     Config config = new Config(partitions, acks, compression, valueBytes);
                     cluster.createTopic(config.topic(KAFKAEX), partitions, 1);
                     cluster.createTopic(config.topic(KAFKA_CLIENTS), partitions, 1);
-                    rows.add(report(config, KAFKAEX, runKafkaEx(config.topic(KAFKAEX), config, records)));
-                    rows.add(report(config, KAFKA_CLIENTS, runKafkaClients(config.topic(KAFKA_CLIENTS), config, records)));
+                    List<Result> ours = new ArrayList<>();
+                    List<Result> theirs = new ArrayList<>();
+                    for (int run = 0; run < repetitions; run++) {
+                        ours.add(runKafkaEx(config.topic(KAFKAEX), config, records));
+                        theirs.add(runKafkaClients(config.topic(KAFKA_CLIENTS), config, records));
+                    }
+                    rows.add(report(config, KAFKAEX, ours));
+                    rows.add(report(config, KAFKA_CLIENTS, theirs));
                 }
             }
         }
@@ -206,19 +223,25 @@ public final class ProducerThroughputBenchmark {
         return new Result(elapsed, latencies, cpu, allocated);
     }
 
-    /** Prints the Markdown row of one client's run and returns its row for the chart. */
-    private BenchmarkChart.Row report(Config config, String client, Result result) {
+    /** Prints the Markdown row of one client's median run (by records/s) and returns its row for the chart. */
+    private BenchmarkChart.Row report(Config config, String client, List<Result> runs) {
+        List<Result> byElapsed = runs.stream().sorted(Comparator.comparingLong(Result::elapsedNanos)).toList();
+        Result result = byElapsed.get(byElapsed.size() / 2);
         long[] sorted = result.latencies().clone();
         Arrays.sort(sorted);
-        double seconds = result.elapsedNanos() / 1e9;
-        double recordsPerSecond = records / seconds;
+        double recordsPerSecond = recordsPerSecond(result);
         double megabytesPerSecond = recordsPerSecond * config.valueBytes() / 1e6;
         double cpuSecondsPerMillion = result.cpuNanos() / 1e9 / (records / 1e6);
-        System.out.printf(Locale.ROOT, "| %d | %s | %s | %s | %,.0f | %.1f | %.1f | %.1f | %.2f | %,.0f |%n",
+        System.out.printf(Locale.ROOT, "| %d | %s | %s | %s | %,.0f | %,.0f–%,.0f | %.1f | %.1f | %.1f | %.2f | %,.0f |%n",
                 config.partitions(), config.acks(), config.compressionName(), client, recordsPerSecond,
+                recordsPerSecond(byElapsed.get(byElapsed.size() - 1)), recordsPerSecond(byElapsed.get(0)),
                 megabytesPerSecond, sorted[sorted.length / 2] / 1e6, sorted[(int) (sorted.length * 0.99)] / 1e6,
                 cpuSecondsPerMillion, (double) result.allocatedBytes() / records);
         return new BenchmarkChart.Row(config.label(), client, recordsPerSecond, cpuSecondsPerMillion);
+    }
+
+    private double recordsPerSecond(Result result) {
+        return records / (result.elapsedNanos() / 1e9);
     }
 
     private static long processCpuNanos() {

@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentMap;
  * stopping at that many bytes before compression. Starts at 1 (no gain); each built batch moves the estimate a
  * tenth of the way towards its own ratio, so one unusually compressible batch does not overfill the next ones.
  *
- * <p>Thread-safe: updated by the sender thread, read by the threads that call {@code send}.
+ * <p>Thread-safe: updated by whichever thread builds a batch, read by the threads that call {@code send}.
  */
 final class CompressionRatios {
 

@@ -14,8 +14,9 @@ import java.util.concurrent.Executor;
 
 /**
  * The records of one partition collected into one RecordBatch, written into a buffer of the producer's pool as
- * they come, and one future per record. Closed (its bytes built, compressed if asked) when it is drained to be
- * sent; a retry sends the same bytes again. Its futures complete on the callback executor, all from one task.
+ * they come, and one future per record. Closed (its bytes built, compressed if asked) as soon as it is full, by
+ * the thread whose append filled it, or else when it is drained to be sent; the idempotent producer's id and
+ * sequence are written into the built bytes when it is drained; a retry sends the same bytes again. Its futures complete on the callback executor, all from one task.
  *
  * <p>Appends and {@link #close()} happen under the lock of the partition's queue in {@link RecordAccumulator};
  * completion happens once, from the thread that handles the Produce response.
@@ -146,9 +147,9 @@ final class ProducerBatch {
         identityLost = true;
     }
 
-    /** Whether an idempotent producer must stamp it before sending: never sent yet, or its identity was lost. */
+    /** Whether an idempotent producer must stamp it before sending: never stamped yet, or its identity was lost. */
     boolean needsStamp() {
-        return built == null || identityLost;
+        return baseSequence < 0 || identityLost;
     }
 
     /** Builds the batch's bytes, once; later calls return them again (for a retry) from position 0. */

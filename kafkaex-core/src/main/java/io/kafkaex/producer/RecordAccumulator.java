@@ -26,7 +26,9 @@ import java.util.function.Predicate;
  * them: a batch is ready when it is full, when it has waited {@code linger}, when someone flushes or closes, or
  * when others wait for memory. Retried batches go back to the head of their partition's queue, keeping the
  * partition's order. A compressed batch counts its estimated compressed size against the batch size
- * ({@link CompressionRatios}); its buffer holds up to {@link #bufferSize} bytes before compression.
+ * ({@link CompressionRatios}); its buffer holds up to {@link #bufferSize} bytes before compression. A batch that
+ * is complete is built (and compressed) by the appending thread that completed it, as kafka-clients compresses
+ * on the sending threads, so the sender thread only numbers and sends batches.
  *
  * <p>Thread-safe: {@link #append} is called by the threads that call {@code send}, everything else by the
  * sender thread; each partition's queue is guarded by its own lock.
@@ -91,7 +93,7 @@ final class RecordAccumulator {
             long maxBlockNanos) throws InterruptedException {
         Deque<ProducerBatch> queue = queues.computeIfAbsent(partition, ignored -> new ArrayDeque<>());
         synchronized (queue) {
-            Appended appended = tryAppend(queue, timestamp, key, value, headers, recordSize);
+            Appended appended = tryAppend(partition, queue, timestamp, key, value, headers, recordSize);
             if (appended != null) {
                 return appended;
             }
@@ -99,17 +101,25 @@ final class RecordAccumulator {
         int size = Math.max(pool.poolableSize(), RecordBatchBuilder.HEADER_SIZE + recordSize);
         ByteBuffer buffer = pool.allocate(size, maxBlockNanos);
         synchronized (queue) {
-            Appended appended = tryAppend(queue, timestamp, key, value, headers, recordSize); // another thread may have made room
+            Appended appended = tryAppend(partition, queue, timestamp, key, value, headers, recordSize); // another thread may have made room
             if (appended != null) {
                 pool.deallocate(buffer, size);
                 return appended;
+            }
+            ProducerBatch previous = queue.peekLast();
+            if (previous != null && !previous.isClosed()) {
+                build(partition, previous); // the record did not fit: the batch is complete
             }
             ProducerBatch batch = new ProducerBatch(partition, buffer, size, sizeLimit(partition.topic(), size), codec,
                     transactional, System.nanoTime(), deliveryTimeoutNanos);
             CompletableFuture<RecordMetadata> future = batch.tryAppend(timestamp, key, value, headers, recordSize);
             queue.addLast(batch);
             incomplete.add(batch);
-            return new Appended(future, queue.size() > 1 || batch.isFull());
+            boolean full = batch.isFull();
+            if (full) {
+                build(partition, batch);
+            }
+            return new Appended(future, queue.size() > 1 || full);
         }
     }
 
@@ -121,14 +131,34 @@ final class RecordAccumulator {
         return (int) Math.min(size, batchSize / ratios.estimate(topic));
     }
 
-    private static Appended tryAppend(Deque<ProducerBatch> queue, long timestamp, byte[] key, byte[] value, Header[] headers,
-            int recordSize) {
+    /** Appends to the last batch of the queue if the record fits; a batch it fills is built at once, by this thread. */
+    private Appended tryAppend(TopicPartition partition, Deque<ProducerBatch> queue, long timestamp, byte[] key, byte[] value,
+            Header[] headers, int recordSize) {
         ProducerBatch last = queue.peekLast();
         if (last == null) {
             return null;
         }
         CompletableFuture<RecordMetadata> future = last.tryAppend(timestamp, key, value, headers, recordSize);
-        return future == null ? null : new Appended(future, last.isFull());
+        if (future == null) {
+            return null;
+        }
+        boolean full = last.isFull();
+        if (full) {
+            build(partition, last);
+        }
+        return new Appended(future, full);
+    }
+
+    /**
+     * Builds (and compresses) a complete batch under its queue's lock, on the thread that completed it — the
+     * appending thread when it filled the batch, so compression runs beside the sender rather than on it — and
+     * learns the topic's compression ratio from it.
+     */
+    private void build(TopicPartition partition, ProducerBatch batch) {
+        batch.close();
+        if (codec.type() != CompressionType.NONE) {
+            ratios.observe(partition.topic(), batch.sizeInBytes(), batch.uncompressedSize());
+        }
     }
 
     /**
@@ -190,10 +220,7 @@ final class RecordAccumulator {
                 prepare.accept(first);
                 first.markDrained(drainCount++);
                 if (!first.isClosed()) {
-                    first.close();
-                    if (codec.type() != CompressionType.NONE) {
-                        ratios.observe(partition.topic(), first.sizeInBytes(), first.uncompressedSize());
-                    }
+                    build(partition, first);
                 }
                 if (!drained.isEmpty() && size + first.sizeInBytes() > maxRequestBytes) {
                     break;

@@ -3,9 +3,12 @@ package io.kafkaex.producer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kafkaex.client.TopicPartition;
+import io.kafkaex.protocol.record.RecordBatch;
 import io.kafkaex.protocol.record.RecordBatchBuilder;
+import io.kafkaex.protocol.record.RecordBatchReader;
 import io.kafkaex.protocol.record.compression.CompressionType;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -54,6 +57,31 @@ class RecordAccumulatorTest {
         }
         assertThat(batches).isGreaterThan(5);
         assertThat(wakeUps).isBetween(batches - 1, 2 * batches);
+    }
+
+    @Test
+    void aBatchBuiltByTheAppendThatFilledItIsStillNumberedWhenDrained() throws Exception {
+        RecordAccumulator compressing = new RecordAccumulator(new BufferPool(64 * 1024, 4 * 1_024), 1_024, LINGER,
+                TimeUnit.MINUTES.toNanos(2), CompressionType.LZ4.codec());
+        ProducerIdentity identity = new ProducerIdentity(null, Duration.ofSeconds(30));
+        identity.adopt(new ProducerIdentity.IdAndEpoch(77, (short) 2));
+        byte[] value = new byte[100];
+        while (!compressing.append(P0, 1L, null, value, null, RecordBatchBuilder.maxRecordSize(-1, value.length, null), 0)
+                .wakeSender()) {
+            // until the append that fills the first batch, which builds and compresses it
+        }
+
+        ProducerBatch first = compressing.drain(List.of(P0), Integer.MAX_VALUE, batch -> {
+            assertThat(batch.isClosed()).as("built by the append that filled it").isTrue();
+            assertThat(batch.needsStamp()).as("built, but never numbered").isTrue();
+            identity.stamp(batch);
+        }).get(0);
+
+        RecordBatch sent = new RecordBatchReader(first.close(), 1 << 20).next(); // checks the rewritten checksum
+        assertThat(sent.producerId()).isEqualTo(77);
+        assertThat(sent.producerEpoch()).isEqualTo((short) 2);
+        assertThat(sent.baseSequence()).isZero();
+        assertThat(sent.compressionType()).isEqualTo(CompressionType.LZ4);
     }
 
     @Test
