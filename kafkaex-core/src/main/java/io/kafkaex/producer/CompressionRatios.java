@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentMap;
 final class CompressionRatios {
 
     /** Never assume better than this; it bounds how far a batch's records may exceed the batch size. */
-    static final double BEST_ASSUMED = 0.25;
+    static final double BEST_ASSUMED = 1.0 / 32;
     private static final double LEARNING_RATE = 0.1;
 
     private final ConcurrentMap<String, Double> byTopic = new ConcurrentHashMap<>();

@@ -69,7 +69,7 @@ public final class KafkaExProducer implements AutoCloseable {
         this.options = options;
         this.runtime = ClientRuntime.start(options.client());
         BufferPool pool = new BufferPool(options.bufferMemory(),
-                RecordAccumulator.bufferSize(options.batchSize(), options.compression(), options.bufferMemory()));
+                options.batchSize());
         this.accumulator = new RecordAccumulator(pool, options.batchSize(),
                 options.linger().toNanos(), options.deliveryTimeout().toNanos(), options.codec(), options.transactional());
         ProducerIdentity identity = options.idempotence() ? new ProducerIdentity(runtime, options.requestTimeout()) : null;

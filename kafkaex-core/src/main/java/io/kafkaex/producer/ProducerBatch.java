@@ -75,7 +75,7 @@ final class ProducerBatch {
         if (built != null) {
             return null;
         }
-        if (!futures.isEmpty() && builder.sizeInBytes() + recordSize > Math.min(sizeLimit, buffer.capacity())) {
+        if (!futures.isEmpty() && builder.sizeInBytes() + recordSize > sizeLimit) {
             return null;
         }
         builder.append(timestamp, key, value, headers);

@@ -26,7 +26,8 @@ import java.util.function.Predicate;
  * them: a batch is ready when it is full, when it has waited {@code linger}, when someone flushes or closes, or
  * when others wait for memory. Retried batches go back to the head of their partition's queue, keeping the
  * partition's order. A compressed batch counts its estimated compressed size against the batch size
- * ({@link CompressionRatios}); its buffer holds up to {@link #bufferSize} bytes before compression. A batch that
+ * ({@link CompressionRatios}): it starts in a pooled buffer of the batch size and grows beyond it on the heap, as
+ * kafka-clients' batches do, up to {@link #MAX_UNCOMPRESSED_BATCH} bytes before compression. A batch that
  * is complete is built (and compressed) by the appending thread that completed it, as kafka-clients compresses
  * on the sending threads, so the sender thread only numbers and sends batches.
  *
@@ -50,15 +51,11 @@ final class RecordAccumulator {
     private volatile boolean closing;
 
     /**
-     * The size of the buffers a producer's batches are written into, before compression: the batch size, or for
-     * compressed batches as much as the best assumed compression ratio lets them grow, within {@code bufferMemory}.
+     * The most bytes of records before compression a compressed batch takes, whatever its estimated ratio: half of
+     * the default 1 MiB request, so that even records that suddenly stop compressing stay within a broker's
+     * default {@code message.max.bytes}.
      */
-    static int bufferSize(int batchSize, CompressionType compression, long bufferMemory) {
-        if (compression == CompressionType.NONE) {
-            return batchSize;
-        }
-        return (int) Math.min(bufferMemory, Math.min(Integer.MAX_VALUE, (long) Math.ceil(batchSize / CompressionRatios.BEST_ASSUMED)));
-    }
+    static final int MAX_UNCOMPRESSED_BATCH = 512 * 1024;
 
     RecordAccumulator(BufferPool pool, int batchSize, long lingerNanos, long deliveryTimeoutNanos, CompressionCodec codec) {
         this(pool, batchSize, lingerNanos, deliveryTimeoutNanos, codec, false);
@@ -108,7 +105,7 @@ final class RecordAccumulator {
             }
             ProducerBatch previous = queue.peekLast();
             if (previous != null && !previous.isClosed()) {
-                build(partition, previous); // the record did not fit: the batch is complete
+                buildComplete(partition, previous); // the record did not fit: the batch is complete
             }
             ProducerBatch batch = new ProducerBatch(partition, buffer, size, sizeLimit(partition.topic(), size), codec,
                     transactional, System.nanoTime(), deliveryTimeoutNanos);
@@ -117,7 +114,7 @@ final class RecordAccumulator {
             incomplete.add(batch);
             boolean full = batch.isFull();
             if (full) {
-                build(partition, batch);
+                buildComplete(partition, batch);
             }
             return new Appended(future, queue.size() > 1 || full);
         }
@@ -128,7 +125,7 @@ final class RecordAccumulator {
         if (codec.type() == CompressionType.NONE) {
             return batchSize;
         }
-        return (int) Math.min(size, batchSize / ratios.estimate(topic));
+        return (int) Math.max(size, Math.min(Math.max(batchSize, MAX_UNCOMPRESSED_BATCH), batchSize / ratios.estimate(topic)));
     }
 
     /** Appends to the last batch of the queue if the record fits; a batch it fills is built at once, by this thread. */
@@ -144,17 +141,18 @@ final class RecordAccumulator {
         }
         boolean full = last.isFull();
         if (full) {
-            build(partition, last);
+            buildComplete(partition, last);
         }
         return new Appended(future, full);
     }
 
     /**
-     * Builds (and compresses) a complete batch under its queue's lock, on the thread that completed it — the
-     * appending thread when it filled the batch, so compression runs beside the sender rather than on it — and
-     * learns the topic's compression ratio from it.
+     * Builds (and compresses) a complete batch under its queue's lock on the appending thread that completed it, so
+     * compression runs beside the sender rather than on it, and learns the topic's compression ratio from it. Only
+     * complete batches teach the ratio: a batch sent after linger with a few records compresses worse, its header
+     * weighing more, and would make the next full batches smaller than they need be.
      */
-    private void build(TopicPartition partition, ProducerBatch batch) {
+    private void buildComplete(TopicPartition partition, ProducerBatch batch) {
         batch.close();
         if (codec.type() != CompressionType.NONE) {
             ratios.observe(partition.topic(), batch.sizeInBytes(), batch.uncompressedSize());
@@ -220,7 +218,7 @@ final class RecordAccumulator {
                 prepare.accept(first);
                 first.markDrained(drainCount++);
                 if (!first.isClosed()) {
-                    build(partition, first);
+                    first.close(); // ready before it is complete (linger, flush): built here, teaching no ratio
                 }
                 if (!drained.isEmpty() && size + first.sizeInBytes() > maxRequestBytes) {
                     break;
