@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.IntFunction;
 
 /**
  * The records of one partition collected into one RecordBatch, written into a buffer of the producer's pool as
@@ -51,17 +52,20 @@ final class ProducerBatch {
      */
     ProducerBatch(TopicPartition partition, ByteBuffer buffer, int allocatedSize, int sizeLimit, CompressionCodec codec,
             long nowNanos, long deliveryTimeoutNanos) {
-        this(partition, buffer, allocatedSize, sizeLimit, codec, false, nowNanos, deliveryTimeoutNanos);
+        this(partition, buffer, ByteBuffer::allocate, allocatedSize, sizeLimit, codec, false, nowNanos, deliveryTimeoutNanos);
     }
 
-    /** As above; {@code transactional}: the batch belongs to a transaction (its attribute bit set). */
-    ProducerBatch(TopicPartition partition, ByteBuffer buffer, int allocatedSize, int sizeLimit, CompressionCodec codec,
-            boolean transactional, long nowNanos, long deliveryTimeoutNanos) {
+    /**
+     * As above; {@code grow} hands out the buffer the batch grows into beyond {@code buffer}, {@code transactional}
+     * marks it as part of a transaction (its attribute bit set).
+     */
+    ProducerBatch(TopicPartition partition, ByteBuffer buffer, IntFunction<ByteBuffer> grow, int allocatedSize, int sizeLimit,
+            CompressionCodec codec, boolean transactional, long nowNanos, long deliveryTimeoutNanos) {
         this.partition = partition;
         this.buffer = buffer;
         this.allocatedSize = allocatedSize;
         this.sizeLimit = sizeLimit;
-        this.builder = new RecordBatchBuilder(buffer).compression(codec).transactional(transactional);
+        this.builder = new RecordBatchBuilder(buffer, grow).compression(codec).transactional(transactional);
         this.createdNanos = nowNanos;
         this.deliveryDeadlineNanos = nowNanos + deliveryTimeoutNanos;
     }
@@ -196,6 +200,12 @@ final class ProducerBatch {
 
     int allocatedSize() {
         return allocatedSize;
+    }
+
+    /** The buffer the batch grew into beyond its pooled one, to reuse once the batch is done; {@code null} if none. */
+    ByteBuffer grownBuffer() {
+        ByteBuffer current = builder.currentBuffer();
+        return current == buffer ? null : current;
     }
 
     /** Completes when every record's future has been completed, successfully or not. */

@@ -43,6 +43,8 @@ final class RecordAccumulator {
     private final CompressionCodec codec;
     private final boolean transactional;
     private final CompressionRatios ratios = new CompressionRatios();
+    /** Buffers compressed batches grew into, for the next ones: 16 of at most 512 KiB, 8 MiB. */
+    private final GrowthBuffers growthBuffers = new GrowthBuffers(16);
     private final ConcurrentMap<TopicPartition, Deque<ProducerBatch>> queues = new ConcurrentHashMap<>();
     private final Set<ProducerBatch> incomplete = ConcurrentHashMap.newKeySet();
     private final AtomicInteger flushes = new AtomicInteger();
@@ -107,8 +109,10 @@ final class RecordAccumulator {
             if (previous != null && !previous.isClosed()) {
                 buildComplete(partition, previous); // the record did not fit: the batch is complete
             }
-            ProducerBatch batch = new ProducerBatch(partition, buffer, size, sizeLimit(partition.topic(), size), codec,
-                    transactional, System.nanoTime(), deliveryTimeoutNanos);
+            int sizeLimit = sizeLimit(partition.topic(), size);
+            ProducerBatch batch = new ProducerBatch(partition, buffer,
+                    capacity -> growthBuffers.take(Math.max(capacity, RecordBatchBuilder.HEADER_SIZE + sizeLimit)), size, sizeLimit,
+                    codec, transactional, System.nanoTime(), deliveryTimeoutNanos);
             CompletableFuture<RecordMetadata> future = batch.tryAppend(timestamp, key, value, headers, recordSize);
             queue.addLast(batch);
             incomplete.add(batch);
@@ -270,6 +274,10 @@ final class RecordAccumulator {
     void release(ProducerBatch batch) {
         incomplete.remove(batch);
         pool.deallocate(batch.buffer(), batch.allocatedSize());
+        ByteBuffer grown = batch.grownBuffer();
+        if (grown != null) {
+            growthBuffers.give(grown);
+        }
     }
 
     /** Whether any batch waits to be drained. */

@@ -8,6 +8,7 @@ import io.kafkaex.protocol.record.compression.CompressionCodec;
 import io.kafkaex.protocol.record.compression.CompressionType;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.function.IntFunction;
 import java.util.zip.CRC32C;
 
 /**
@@ -27,6 +28,7 @@ public final class RecordBatchBuilder {
     /** Bytes of the batch header that precedes the records. */
     public static final int HEADER_SIZE = RECORDS_OFFSET;
 
+    private final IntFunction<ByteBuffer> grow;
     private ByteBuffer buffer;
     private ProtocolWriter writer;
     private int start;
@@ -50,6 +52,16 @@ public final class RecordBatchBuilder {
      * its own once that one is full.
      */
     public RecordBatchBuilder(ByteBuffer buffer) {
+        this(buffer, capacity -> buffer.isDirect() ? ByteBuffer.allocateDirect(capacity) : ByteBuffer.allocate(capacity));
+    }
+
+    /**
+     * A builder that writes the batch into {@code buffer} from its position on and, once that one is full, into a
+     * buffer {@code grow} hands out: at least the capacity asked for, empty, position 0 (a producer hands out
+     * reused buffers this way).
+     */
+    public RecordBatchBuilder(ByteBuffer buffer, IntFunction<ByteBuffer> grow) {
+        this.grow = grow;
         this.buffer = buffer;
         this.writer = new ProtocolWriter(buffer);
         this.start = buffer.position();
@@ -298,13 +310,18 @@ public final class RecordBatchBuilder {
         return size;
     }
 
+    /** The buffer the batch is written into now: the one given, or the larger one it grew into. */
+    public ByteBuffer currentBuffer() {
+        return buffer;
+    }
+
     private void ensureCapacity(int bytes) {
         if (buffer.remaining() >= bytes) {
             return;
         }
         int used = buffer.position() - start;
         int capacity = (int) Math.min(Integer.MAX_VALUE - 8, Math.max(2L * buffer.capacity(), (long) used + bytes));
-        ByteBuffer grown = buffer.isDirect() ? ByteBuffer.allocateDirect(capacity) : ByteBuffer.allocate(capacity);
+        ByteBuffer grown = grow.apply(capacity);
         grown.put(buffer.slice(start, used));
         buffer = grown;
         writer = new ProtocolWriter(grown);

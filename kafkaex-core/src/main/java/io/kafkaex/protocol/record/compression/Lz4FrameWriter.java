@@ -23,7 +23,8 @@ final class Lz4FrameWriter {
     }
 
     static ByteBuffer write(ByteBuffer records, LZ4Compressor compressor, XXHash32 hash) {
-        ByteSink sink = ByteSink.forCompression(CompressionType.LZ4, worstCaseFrameSize(records.remaining(), compressor));
+        ByteSink sink = ByteSink.forCompression(CompressionType.LZ4,
+                worstCaseFrameSize(Math.min(records.remaining(), BLOCK_SIZE), compressor));
         writeHeader(sink, hash);
         int end = records.limit();
         for (int index = records.position(); index < end; index += BLOCK_SIZE) {
@@ -35,7 +36,8 @@ final class Lz4FrameWriter {
 
     /**
      * The largest frame {@code length} bytes can become: the header, each block's size and worst-case
-     * compressed data, and the end mark. Starting the sink at this size means it never regrows.
+     * compressed data, and the end mark. The sink starts at this size for the first block, so a frame of one
+     * block never regrows and a large input that compresses well does not allocate its worst case.
      */
     static int worstCaseFrameSize(int length, LZ4Compressor compressor) {
         int fullBlocks = length / BLOCK_SIZE;
