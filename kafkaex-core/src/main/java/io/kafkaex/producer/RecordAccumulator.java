@@ -19,7 +19,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
 
 /**
  * Collects records into per-partition batches in bounded memory ({@link BufferPool}) until the sender drains
@@ -253,18 +252,29 @@ final class RecordAccumulator {
         }
     }
 
-    /** Removes and returns the queued batches for which {@code expired} holds. */
-    List<ProducerBatch> removeQueued(Predicate<ProducerBatch> expired) {
+    /**
+     * Removes and returns the queued batches whose delivery deadline passed at {@code nowNanos}. Looks only at the
+     * head of each queue: a queue holds its batches oldest first (a retried batch is older than those behind it).
+     */
+    List<ProducerBatch> removeExpired(long nowNanos) {
         List<ProducerBatch> removed = new ArrayList<>();
         for (Deque<ProducerBatch> queue : queues.values()) {
             synchronized (queue) {
-                queue.removeIf(batch -> {
-                    if (expired.test(batch)) {
-                        removed.add(batch);
-                        return true;
-                    }
-                    return false;
-                });
+                while (!queue.isEmpty() && nowNanos - queue.peekFirst().deliveryDeadlineNanos >= 0) {
+                    removed.add(queue.pollFirst());
+                }
+            }
+        }
+        return removed;
+    }
+
+    /** Removes and returns every queued batch, as the producer closes or its transaction aborts. */
+    List<ProducerBatch> removeAllQueued() {
+        List<ProducerBatch> removed = new ArrayList<>();
+        for (Deque<ProducerBatch> queue : queues.values()) {
+            synchronized (queue) {
+                removed.addAll(queue);
+                queue.clear();
             }
         }
         return removed;

@@ -95,7 +95,7 @@ final class Sender implements Runnable {
         while (!forced && (accumulator.hasQueued() || requestsInFlight.get() > 0)) {
             runOnce();
         }
-        for (ProducerBatch batch : accumulator.removeQueued(batch -> true)) {
+        for (ProducerBatch batch : accumulator.removeAllQueued()) {
             fail(batch, new KafkaExException("The producer was closed before " + batch.partition + " could be sent"));
         }
     }
@@ -117,7 +117,7 @@ final class Sender implements Runnable {
 
     private void runOnce() {
         long now = System.nanoTime();
-        for (ProducerBatch expired : accumulator.removeQueued(batch -> now - batch.deliveryDeadlineNanos >= 0)) {
+        for (ProducerBatch expired : accumulator.removeExpired(now)) {
             fail(expired, new ProducerTimeoutException(expired.recordCount() + " records for " + expired.partition
                     + " were not sent within delivery-timeout (" + options.deliveryTimeout().toMillis() + " ms): the partition"
                     + " has no reachable leader, or the brokers answer too slowly"));
@@ -125,7 +125,7 @@ final class Sender implements Runnable {
         if (transactions != null) {
             RuntimeException queuedFailure = transactions.queuedBatchFailure();
             if (queuedFailure != null) {
-                accumulator.removeQueued(batch -> true).forEach(batch -> fail(batch, queuedFailure));
+                accumulator.removeAllQueued().forEach(batch -> fail(batch, queuedFailure));
             }
             transactions.maybeAddPartitions(this::wakeup);
         }

@@ -85,6 +85,21 @@ class RecordAccumulatorTest {
     }
 
     @Test
+    void onlyBatchesPastTheirDeliveryDeadlineAreRemovedAsExpired() throws Exception {
+        for (int i = 0; i < 30; i++) { // a few batches of P0, one of P1
+            append(P0, 100);
+        }
+        append(P1, 100);
+        long now = System.nanoTime();
+
+        assertThat(accumulator.removeExpired(now)).isEmpty();
+        List<ProducerBatch> expired = accumulator.removeExpired(now + TimeUnit.MINUTES.toNanos(3));
+
+        assertThat(expired).hasSizeGreaterThan(2).extracting(batch -> batch.partition).contains(P0, P1);
+        assertThat(accumulator.hasQueued()).isFalse();
+    }
+
+    @Test
     void aBatchThatLingeredLongEnoughIsReadyAndTheSleepUntilThenIsReported() throws Exception {
         append(P0, 10);
         long now = System.nanoTime();

@@ -18,13 +18,15 @@ final class Lz4FrameWriter {
     private static final byte BD = (byte) (Lz4Frame.BLOCK_SIZE_ID_64KB << Lz4Frame.BD_BLOCK_SIZE_SHIFT);
     private static final int HEADER_LENGTH = Lz4Frame.MAGIC_SIZE + 3;
     private static final int BLOCK_SIZE = Lz4Frame.blockMaximumSize(Lz4Frame.BLOCK_SIZE_ID_64KB);
+    /** Each compressing thread's block output, reused from block to block and batch to batch. */
+    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[0]);
 
     private Lz4FrameWriter() {
     }
 
     static ByteBuffer write(ByteBuffer records, LZ4Compressor compressor, XXHash32 hash) {
         ByteSink sink = ByteSink.forCompression(CompressionType.LZ4,
-                worstCaseFrameSize(Math.min(records.remaining(), BLOCK_SIZE), compressor));
+                worstCaseFrameSize(Math.min(records.remaining(), BLOCK_SIZE), compressor) / 4);
         writeHeader(sink, hash);
         int end = records.limit();
         for (int index = records.position(); index < end; index += BLOCK_SIZE) {
@@ -36,8 +38,8 @@ final class Lz4FrameWriter {
 
     /**
      * The largest frame {@code length} bytes can become: the header, each block's size and worst-case
-     * compressed data, and the end mark. The sink starts at this size for the first block, so a frame of one
-     * block never regrows and a large input that compresses well does not allocate its worst case.
+     * compressed data, and the end mark. The sink starts at a quarter of this for the first block and grows by
+     * what the compressed blocks need, so an input that compresses well never allocates its worst case.
      */
     static int worstCaseFrameSize(int length, LZ4Compressor compressor) {
         int fullBlocks = length / BLOCK_SIZE;
@@ -55,15 +57,22 @@ final class Lz4FrameWriter {
         sink.write(header.array(), 0, HEADER_LENGTH);
     }
 
+    /**
+     * Compresses one block into the calling thread's scratch array, then copies only the compressed bytes into the
+     * sink, so the sink grows by what the frame holds rather than by each block's worst case.
+     */
     private static void writeBlock(ByteBuffer records, int index, int length, LZ4Compressor compressor,
                                    ByteSink sink) {
         int maxCompressed = compressor.maxCompressedLength(length);
-        ByteBuffer output = ByteBuffer.wrap(sink.reserve(Lz4Frame.INT_SIZE + maxCompressed));
-        int dataIndex = sink.size() + Lz4Frame.INT_SIZE;
-        int compressed = compressor.compress(records, index, length, output, dataIndex, maxCompressed);
+        byte[] scratch = SCRATCH.get();
+        if (scratch.length < maxCompressed) {
+            scratch = new byte[maxCompressed];
+            SCRATCH.set(scratch);
+        }
+        int compressed = compressor.compress(records, index, length, ByteBuffer.wrap(scratch), 0, maxCompressed);
         if (compressed < length) {
             putInt(sink, compressed);
-            sink.advance(compressed);
+            sink.write(scratch, 0, compressed);
         } else {
             putInt(sink, length | Lz4Frame.UNCOMPRESSED_BLOCK);
             sink.write(records, index, length);
