@@ -69,6 +69,8 @@ final class BrokerConnection {
     private final InFlightRequests inFlight;
     private final Deque<QueuedRequest<?>> waiting = new ArrayDeque<>();
     private final Deque<ByteBuffer> unwritten = new ArrayDeque<>();
+    /** The event loop's reusable frame buffers, shared by its connections. */
+    private final FrameBuffers frameBuffers;
     private final CompletableFuture<BrokerApiVersions> negotiated = new CompletableFuture<>();
     private State state = State.BACKOFF;
     private long connectAtNanos;
@@ -90,7 +92,9 @@ final class BrokerConnection {
     private volatile Throwable authenticationFailure;
 
     BrokerConnection(InetSocketAddress address, TrafficClass trafficClass, NetworkOptions options, NetworkTelemetry telemetry,
-            ConnectionAuthenticator authenticator, TlsOptions tls, Executor eventLoop, long connectAtNanos) {
+            ConnectionAuthenticator authenticator, TlsOptions tls, Executor eventLoop, FrameBuffers frameBuffers,
+            long connectAtNanos) {
+        this.frameBuffers = frameBuffers;
         this.address = address;
         this.trafficClass = trafficClass;
         this.options = options;
@@ -467,7 +471,7 @@ final class BrokerConnection {
     private <T> void write(ApiKey api, short version, ProtocolMessage body, long deadlineNanos,
             BiFunction<ProtocolReader, Short, T> parser, CompletableFuture<T> future) {
         int correlationId = nextCorrelationId++;
-        ByteBuffer frame = RequestFrames.request(api, version, correlationId, options.clientId(), body);
+        ByteBuffer frame = RequestFrames.request(api, version, correlationId, options.clientId(), body, frameBuffers::take);
         inFlight.add(new PendingRequest<>(correlationId, api, version, deadlineNanos,
                 reader -> parser.apply(reader, version), future,
                 telemetry.requestStarted(api, version, correlationId, address, frame.remaining())));
@@ -494,7 +498,7 @@ final class BrokerConnection {
      */
     private <T> void writeWithoutResponse(ApiKey api, short version, ProtocolMessage body, CompletableFuture<T> future) {
         int correlationId = nextCorrelationId++;
-        ByteBuffer frame = RequestFrames.request(api, version, correlationId, options.clientId(), body);
+        ByteBuffer frame = RequestFrames.request(api, version, correlationId, options.clientId(), body, frameBuffers::take);
         NetworkTelemetry.RequestSpan requestSpan = telemetry.requestStarted(api, version, correlationId, address, frame.remaining());
         unwritten.addLast(frame);
         try {
@@ -521,7 +525,7 @@ final class BrokerConnection {
                 selectionKey.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
                 return;
             }
-            unwritten.pollFirst();
+            frameBuffers.give(unwritten.pollFirst()); // written out (copied by the socket or the TLS engine)
         }
         if (!transport.flush()) {
             selectionKey.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);

@@ -49,6 +49,8 @@ public final class NetworkClient implements AutoCloseable {
     private final Thread eventLoop;
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final Map<ConnectionKey, BrokerConnection> connections = new HashMap<>();
+    /** Request frame buffers reused by every connection of this event loop. */
+    private final FrameBuffers frameBuffers = new FrameBuffers();
     private final Map<InetSocketAddress, Integer> consecutiveFailures = new HashMap<>();
     private final PriorityQueue<Timer> timers = new PriorityQueue<>();
     private long timerSequence;
@@ -340,7 +342,7 @@ public final class NetworkClient implements AutoCloseable {
             return existing;
         }
         BrokerConnection created = new BrokerConnection(broker, trafficClass, options, telemetry, authenticator, tls,
-                this::runOnLoop, System.nanoTime() + backoffNanos(broker));
+                this::runOnLoop, frameBuffers, System.nanoTime() + backoffNanos(broker));
         created.negotiated().whenComplete((versions, setupFailure) -> { // completes on this loop thread
             if (setupFailure == null) {
                 consecutiveFailures.remove(broker);

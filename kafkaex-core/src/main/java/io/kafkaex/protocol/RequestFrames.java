@@ -4,6 +4,7 @@ import io.kafkaex.protocol.message.RequestHeader;
 import io.kafkaex.protocol.message.ResponseHeader;
 
 import java.nio.ByteBuffer;
+import java.util.function.IntFunction;
 
 /**
  * Frames requests and unframes responses: a 4-byte big-endian size, then the header at the version the API
@@ -23,12 +24,21 @@ public final class RequestFrames {
      * @param clientId may be {@code null} (encoded as the null string)
      */
     public static ByteBuffer request(ApiKey api, short version, int correlationId, String clientId, ProtocolMessage body) {
+        return request(api, version, correlationId, clientId, body, ByteBuffer::allocate);
+    }
+
+    /**
+     * As {@link #request(ApiKey, short, int, String, ProtocolMessage)}, written into a buffer {@code buffers} hands
+     * out for the frame's size (position 0, at least that limit); the returned frame is that buffer, flipped.
+     */
+    public static ByteBuffer request(ApiKey api, short version, int correlationId, String clientId, ProtocolMessage body,
+            IntFunction<ByteBuffer> buffers) {
         checkVersion(api, version);
         short headerVersion = api.requestHeaderVersion(version);
         RequestHeader header = new RequestHeader().setRequestApiKey(api.id()).setRequestApiVersion(version)
                 .setCorrelationId(correlationId).setClientId(clientId);
         int size = header.size(headerVersion) + body.size(version);
-        ByteBuffer frame = ByteBuffer.allocate(4 + size);
+        ByteBuffer frame = buffers.apply(4 + size);
         ProtocolWriter writer = new ProtocolWriter(frame);
         writer.writeInt(size);
         header.write(writer, headerVersion);
