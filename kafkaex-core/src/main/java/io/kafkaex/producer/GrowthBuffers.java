@@ -8,10 +8,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Keeps the heap buffers compressed batches grow into beyond their pooled buffer, so the next batches reuse them
  * instead of allocating and zeroing up to half a megabyte each; at most {@code keep} are kept, the rest are left
- * to the garbage collector. A batch takes one when it outgrows its pooled buffer and gives it back when it is
- * done, not before: its built bytes live in it until then.
+ * to the garbage collector. A batch takes one when it outgrows its pooled buffer and gives it back as soon as it
+ * is built, its compressed bytes moved back into its pooled buffer, so only open batches (one per partition) hold
+ * one.
  *
- * <p>Thread-safe: taken by the threads that call {@code send}, given back by the thread that completes batches.
+ * <p>Thread-safe: taken by the threads that call {@code send}, given back by whichever thread builds a batch.
  */
 final class GrowthBuffers {
 

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.function.IntFunction;
 
 /**
@@ -34,6 +35,7 @@ final class ProducerBatch {
     private final int allocatedSize;
     private final int sizeLimit;
     private final RecordBatchBuilder builder;
+    private final Consumer<ByteBuffer> giveBack;
     private final List<CompletableFuture<RecordMetadata>> futures = new ArrayList<>();
     private final CompletableFuture<Void> done = new CompletableFuture<>();
     private ByteBuffer built;
@@ -52,15 +54,19 @@ final class ProducerBatch {
      */
     ProducerBatch(TopicPartition partition, ByteBuffer buffer, int allocatedSize, int sizeLimit, CompressionCodec codec,
             long nowNanos, long deliveryTimeoutNanos) {
-        this(partition, buffer, ByteBuffer::allocate, allocatedSize, sizeLimit, codec, false, nowNanos, deliveryTimeoutNanos);
+        this(partition, buffer, ByteBuffer::allocate, grown -> { }, allocatedSize, sizeLimit, codec, false, nowNanos,
+                deliveryTimeoutNanos);
     }
 
     /**
-     * As above; {@code grow} hands out the buffer the batch grows into beyond {@code buffer}, {@code transactional}
-     * marks it as part of a transaction (its attribute bit set).
+     * As above; {@code grow} hands out the buffer the batch grows into beyond {@code buffer}, and {@code giveBack} takes
+     * it back once the batch is built (its bytes then move into {@code buffer}); {@code transactional} marks the batch
+     * as part of a transaction (its attribute bit set).
      */
-    ProducerBatch(TopicPartition partition, ByteBuffer buffer, IntFunction<ByteBuffer> grow, int allocatedSize, int sizeLimit,
-            CompressionCodec codec, boolean transactional, long nowNanos, long deliveryTimeoutNanos) {
+    ProducerBatch(TopicPartition partition, ByteBuffer buffer, IntFunction<ByteBuffer> grow, Consumer<ByteBuffer> giveBack,
+            int allocatedSize, int sizeLimit, CompressionCodec codec, boolean transactional, long nowNanos,
+            long deliveryTimeoutNanos) {
+        this.giveBack = giveBack;
         this.partition = partition;
         this.buffer = buffer;
         this.allocatedSize = allocatedSize;
@@ -156,11 +162,23 @@ final class ProducerBatch {
         return baseSequence < 0 || identityLost;
     }
 
-    /** Builds the batch's bytes, once; later calls return them again (for a retry) from position 0. */
+    /**
+     * Builds the batch's bytes, once; later calls return them again (for a retry) from position 0. A batch that grew
+     * beyond its pooled buffer moves its built (compressed) bytes back into it, or into an array of their size when
+     * they do not fit, and gives the grown buffer back at once: a queued batch holds no more than its bytes.
+     */
     ByteBuffer close() {
         if (built == null) {
             uncompressedBytes = builder.sizeInBytes();
-            built = builder.build();
+            ByteBuffer bytes = builder.build();
+            ByteBuffer grown = builder.currentBuffer();
+            if (grown != buffer) {
+                ByteBuffer home = bytes.remaining() <= buffer.capacity() ? buffer.duplicate().clear()
+                        : ByteBuffer.allocate(bytes.remaining());
+                bytes = home.put(bytes).flip().slice();
+                giveBack.accept(grown);
+            }
+            built = bytes;
         }
         return built.duplicate();
     }
@@ -202,11 +220,7 @@ final class ProducerBatch {
         return allocatedSize;
     }
 
-    /** The buffer the batch grew into beyond its pooled one, to reuse once the batch is done; {@code null} if none. */
-    ByteBuffer grownBuffer() {
-        ByteBuffer current = builder.currentBuffer();
-        return current == buffer ? null : current;
-    }
+
 
     /** Completes when every record's future has been completed, successfully or not. */
     CompletableFuture<Void> done() {

@@ -42,7 +42,7 @@ final class RecordAccumulator {
     private final CompressionCodec codec;
     private final boolean transactional;
     private final CompressionRatios ratios = new CompressionRatios();
-    /** Buffers compressed batches grew into, for the next ones: 16 of at most 512 KiB, 8 MiB. */
+    /** Buffers open compressed batches grow into, given back when built: 16 of at most 512 KiB kept, 8 MiB. */
     private final GrowthBuffers growthBuffers = new GrowthBuffers(16);
     private final ConcurrentMap<TopicPartition, Deque<ProducerBatch>> queues = new ConcurrentHashMap<>();
     private final Set<ProducerBatch> incomplete = ConcurrentHashMap.newKeySet();
@@ -110,8 +110,8 @@ final class RecordAccumulator {
             }
             int sizeLimit = sizeLimit(partition.topic(), size);
             ProducerBatch batch = new ProducerBatch(partition, buffer,
-                    capacity -> growthBuffers.take(Math.max(capacity, RecordBatchBuilder.HEADER_SIZE + sizeLimit)), size, sizeLimit,
-                    codec, transactional, System.nanoTime(), deliveryTimeoutNanos);
+                    capacity -> growthBuffers.take(Math.max(capacity, RecordBatchBuilder.HEADER_SIZE + sizeLimit)),
+                    growthBuffers::give, size, sizeLimit, codec, transactional, System.nanoTime(), deliveryTimeoutNanos);
             CompletableFuture<RecordMetadata> future = batch.tryAppend(timestamp, key, value, headers, recordSize);
             queue.addLast(batch);
             incomplete.add(batch);
@@ -284,10 +284,6 @@ final class RecordAccumulator {
     void release(ProducerBatch batch) {
         incomplete.remove(batch);
         pool.deallocate(batch.buffer(), batch.allocatedSize());
-        ByteBuffer grown = batch.grownBuffer();
-        if (grown != null) {
-            growthBuffers.give(grown);
-        }
     }
 
     /** Whether any batch waits to be drained. */
