@@ -75,17 +75,21 @@ public final class ClientRuntime implements AutoCloseable {
     }
 
     /**
-     * The coordinator of a consumer group or transactional id, cached until {@link #forgetCoordinator} drops it.
+     * The coordinator of a consumer group or transactional id, asked through any broker and cached (one cache for the
+     * client's group calls and the producer's transactions) until {@link #forgetCoordinator} drops it.
      *
      * @return fails with the broker's error (a typed {@code KafkaErrorException}) or a network failure
      */
-    public CompletableFuture<InetSocketAddress> coordinator(CoordinatorType type, String key) {
-        return anyBroker().thenCompose(broker -> coordinators.coordinator(type, key, broker)).thenApply(Node::socketAddress);
+    public CompletableFuture<Node> coordinator(CoordinatorType type, String key) {
+        return anyBroker().thenCompose(broker -> coordinators.coordinator(type, key, broker));
     }
 
-    /** Forgets the cached coordinator of {@code key} when {@code error} says it moved or is unavailable. */
+    /**
+     * Forgets the cached coordinator of {@code key} when {@code error} says it moved or is unavailable; a coordinator
+     * that could not be reached (lost connection, timeout) counts as unavailable.
+     */
     public void forgetCoordinator(CoordinatorType type, String key, KafkaError error) {
-        coordinators.invalidate(type, key, error);
+        coordinators.invalidate(type, key, CoordinatorCalls.unreachableAsUnavailable(error));
     }
 
     /** Routes cluster-wide requests: to any broker, the controller or one broker by id. */

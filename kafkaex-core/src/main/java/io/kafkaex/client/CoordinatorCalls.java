@@ -1,6 +1,5 @@
 package io.kafkaex.client;
 
-import io.kafkaex.cluster.CoordinatorLookup;
 import io.kafkaex.cluster.CoordinatorType;
 import io.kafkaex.cluster.Node;
 import io.kafkaex.protocol.error.KafkaError;
@@ -8,7 +7,6 @@ import io.kafkaex.protocol.error.KafkaError;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * Runs a call against a group's coordinator: finds it (cached), runs the call, and when the lookup or the call
@@ -35,17 +33,17 @@ final class CoordinatorCalls {
         this.retries = retries;
     }
 
-    /** A locator asking {@code lookup} through whichever broker {@code anyBroker} gives. */
-    static Locator locator(CoordinatorLookup lookup, Supplier<CompletableFuture<InetSocketAddress>> anyBroker) {
+    /** A locator over the runtime's coordinator cache, shared with the producer's transactions. */
+    static Locator locator(ClientRuntime runtime) {
         return new Locator() {
             @Override
             public CompletableFuture<Node> find(CoordinatorType type, String key) {
-                return anyBroker.get().thenCompose(broker -> lookup.coordinator(type, key, broker));
+                return runtime.coordinator(type, key);
             }
 
             @Override
             public void invalidate(CoordinatorType type, String key, KafkaError error) {
-                lookup.invalidate(type, key, error);
+                runtime.forgetCoordinator(type, key, error);
             }
         };
     }
@@ -75,7 +73,12 @@ final class CoordinatorCalls {
      * unavailable, so the next attempt asks again.
      */
     void forget(CoordinatorType type, String key, KafkaError error) {
-        locator.invalidate(type, key, error == KafkaError.NETWORK_EXCEPTION || error == KafkaError.REQUEST_TIMED_OUT
-                ? KafkaError.COORDINATOR_NOT_AVAILABLE : error);
+        locator.invalidate(type, key, unreachableAsUnavailable(error));
+    }
+
+    /** A lost connection or a timeout means the coordinator could not be reached: as good as unavailable. */
+    static KafkaError unreachableAsUnavailable(KafkaError error) {
+        return error == KafkaError.NETWORK_EXCEPTION || error == KafkaError.REQUEST_TIMED_OUT
+                ? KafkaError.COORDINATOR_NOT_AVAILABLE : error;
     }
 }

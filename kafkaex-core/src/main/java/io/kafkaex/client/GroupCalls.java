@@ -1,14 +1,10 @@
 package io.kafkaex.client;
 
-import io.kafkaex.cluster.CoordinatorLookup;
 import io.kafkaex.cluster.MetadataManager;
 import io.kafkaex.network.NetworkClient;
 import io.kafkaex.retry.Backoff;
 import io.kafkaex.retry.RetryPolicy;
 
-import java.net.InetSocketAddress;
-import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
 
 /**
  * Wires the client's consumer-group calls (committed offsets, coordinator lookup, membership, group
@@ -25,12 +21,10 @@ final class GroupCalls {
     private final GroupDescriber describer;
     private final GroupAdmin admin;
 
-    GroupCalls(NetworkClient network, MetadataManager metadata, Supplier<CompletableFuture<InetSocketAddress>> anyBroker,
-            KafkaExClientOptions options) {
+    GroupCalls(NetworkClient network, MetadataManager metadata, CoordinatorCalls.Locator locator, KafkaExClientOptions options) {
         Backoff backoff = Backoff.exponential(options.retryBackoff(), options.retryBackoffMax());
         Retries retries = Retries.on(network, RetryPolicy.forCommit().withMaxRetries(options.maxRetries()).withBackoff(backoff));
-        this.coordinators = new CoordinatorCalls(CoordinatorCalls.locator(new CoordinatorLookup(network, options.requestTimeout()),
-                anyBroker), retries);
+        this.coordinators = new CoordinatorCalls(locator, retries);
         TopicIds topicIds = new TopicIds(metadata);
         this.committer = new OffsetCommitter(network, coordinators, topicIds, options.requestTimeout());
         this.committedOffsets = new CommittedOffsetFetcher(network, coordinators, topicIds, options.requestTimeout());

@@ -64,7 +64,7 @@ public final class KafkaExClient implements AutoCloseable {
                 RetryPolicy.forMetadata().withMaxRetries(options.maxRetries()).withBackoff(backoff), options.requestTimeout());
         this.brokers = runtime.brokerRouter();
         this.admin = new AdminCalls(brokers, leaders, metadata, options);
-        this.groups = new GroupCalls(network, metadata, brokers::anyBroker, options);
+        this.groups = new GroupCalls(network, metadata, CoordinatorCalls.locator(runtime), options);
     }
 
     /** A started client; it connects lazily, on the first operation. */

@@ -24,6 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -136,10 +137,15 @@ public final class KafkaExProducer implements AutoCloseable {
 
     /** Sends everything buffered now, ignoring linger, and waits until each of those records completed. */
     public void flush() {
+        flush(pending -> CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join());
+    }
+
+    /** Makes every buffered batch ready, wakes the sender and has {@code awaitPending} wait for those batches. */
+    private void flush(Consumer<List<CompletableFuture<Void>>> awaitPending) {
         List<CompletableFuture<Void>> pending = accumulator.beginFlush();
         try {
             sender.wakeup();
-            CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
+            awaitPending.accept(pending);
         } finally {
             accumulator.endFlush();
         }
@@ -253,12 +259,7 @@ public final class KafkaExProducer implements AutoCloseable {
 
     /** A transaction left open is aborted as the producer closes, so its partitions' consumers need not wait for its timeout. */
     private void abortOpenTransaction(long deadlineNanos) {
-        if (transactions == null) {
-            return;
-        }
-        TransactionManager.State state = transactions.state();
-        if (state == TransactionManager.State.IN_TRANSACTION || state == TransactionManager.State.ABORTABLE_ERROR
-                || state == TransactionManager.State.ABORTING) {
+        if (transactions != null && transactions.needsAbortOnClose()) {
             try {
                 transactions.abort(deadlineNanos, this::awaitBatchesUntil);
             } catch (RuntimeException e) {
@@ -281,13 +282,7 @@ public final class KafkaExProducer implements AutoCloseable {
 
     /** {@link #flush()} that gives up at the deadline: the commit's wait for its records. */
     private void flushUntil(long deadlineNanos) {
-        List<CompletableFuture<Void>> pending = accumulator.beginFlush();
-        try {
-            sender.wakeup();
-            awaitAll(pending, deadlineNanos, "commitTransaction");
-        } finally {
-            accumulator.endFlush();
-        }
+        flush(pending -> awaitAll(pending, deadlineNanos, "commitTransaction"));
     }
 
     /** The abort's wait for the records in flight; the sender fails the queued ones. */

@@ -98,8 +98,9 @@ final class TransactionManager {
         this.identity = identity;
     }
 
-    synchronized State state() {
-        return state;
+    /** Whether a transaction is open, failed or being aborted: one that closing the producer should abort. */
+    synchronized boolean needsAbortOnClose() {
+        return state == State.IN_TRANSACTION || state == State.ABORTABLE_ERROR || state == State.ABORTING;
     }
 
     // ---- blocking operations, on the application's threads -------------------------------------------------------
@@ -271,7 +272,7 @@ final class TransactionManager {
             current = identity.current();
         }
         runtime.coordinator(CoordinatorType.TRANSACTION, transactionalId)
-                .thenCompose(coordinator -> runtime.network().send(coordinator, TrafficClass.OTHER, new RequestSpec<>(
+                .thenCompose(coordinator -> runtime.network().send(coordinator.socketAddress(), TrafficClass.OTHER, new RequestSpec<>(
                         ApiKey.ADD_PARTITIONS_TO_TXN, version -> TransactionRequests.addPartitions(transactionalId, current, requested),
                         (reader, version) -> TransactionRequests.addedPartitions(AddPartitionsToTxnResponse.read(reader, version)),
                         options.requestTimeout()).atMostVersion(TransactionRequests.MAX_ADD_PARTITIONS_VERSION)))
@@ -324,7 +325,7 @@ final class TransactionManager {
             }
         }
         if (transientError != null) {
-            forgetCoordinatorAfter(CoordinatorType.TRANSACTION, transactionalId, transientError);
+            runtime.forgetCoordinator(CoordinatorType.TRANSACTION, transactionalId, transientError);
             addNotBeforeNanos = System.nanoTime() + backoff(transientError, 1).toNanos();
         }
     }
@@ -378,7 +379,7 @@ final class TransactionManager {
                 throw timedOut(operation, lastTransient);
             }
             try {
-                return runtime.coordinator(type, key).thenCompose(coordinator -> runtime.network().send(coordinator,
+                return runtime.coordinator(type, key).thenCompose(coordinator -> runtime.network().send(coordinator.socketAddress(),
                         TrafficClass.OTHER, spec)).get(remaining, TimeUnit.NANOSECONDS);
             } catch (TimeoutException e) {
                 throw timedOut(operation, lastTransient);
@@ -394,7 +395,7 @@ final class TransactionManager {
                     }
                 }
                 lastTransient = cause;
-                forgetCoordinatorAfter(type, key, error);
+                runtime.forgetCoordinator(type, key, error);
                 sleep(Math.min(backoff(error, attempt).toNanos(), Math.max(0, deadlineNanos - System.nanoTime())), operation);
             }
         }
@@ -415,11 +416,6 @@ final class TransactionManager {
             error = exception;
         }
         return exception;
-    }
-
-    private void forgetCoordinatorAfter(CoordinatorType type, String key, KafkaError error) {
-        runtime.forgetCoordinator(type, key, error == KafkaError.NETWORK_EXCEPTION || error == KafkaError.REQUEST_TIMED_OUT
-                ? KafkaError.COORDINATOR_NOT_AVAILABLE : error);
     }
 
     private Duration backoff(KafkaError error, int attempt) {
