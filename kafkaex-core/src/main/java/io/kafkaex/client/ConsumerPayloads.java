@@ -24,6 +24,19 @@ final class ConsumerPayloads {
                 ConsumerProtocolSubscription.HIGHEST_SUPPORTED_VERSION);
     }
 
+    /** A full subscription: topics, the assignor's user data, owned partitions, generation and rack. */
+    static ByteBuffer subscription(MemberSubscription subscription) {
+        return ConsumerProtocol.serializeSubscription(new ConsumerProtocolSubscription()
+                .setTopics(subscription.topics())
+                .setUserData(subscription.userData() == null ? null : subscription.userData().duplicate())
+                .setOwnedPartitions(subscription.ownedPartitions().stream().map(owned ->
+                        new ConsumerProtocolSubscription.TopicPartition().setTopic(owned.topic())
+                                .setPartitions(owned.partitions())).toList())
+                .setGenerationId(subscription.generationId())
+                .setRackId(subscription.rackId()),
+                ConsumerProtocolSubscription.HIGHEST_SUPPORTED_VERSION);
+    }
+
     static MemberSubscription subscription(ByteBuffer payload) {
         ConsumerProtocolSubscription decoded = ConsumerProtocol.deserializeSubscription(payload);
         return new MemberSubscription(decoded.topics(), decoded.userData(), decoded.ownedPartitions().stream()

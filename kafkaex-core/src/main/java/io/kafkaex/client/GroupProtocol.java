@@ -26,6 +26,14 @@ public record GroupProtocol(String name, ByteBuffer metadata) {
         return new GroupProtocol(name, ConsumerPayloads.subscription(topics));
     }
 
+    /**
+     * A consumer-protocol subscription under assignor {@code name} with everything a rebalancing member sends: the
+     * assignor's user data, the partitions it owns and their generation (for cooperative assignors) and its rack.
+     */
+    public static GroupProtocol consumer(String name, MemberSubscription subscription) {
+        return new GroupProtocol(name, ConsumerPayloads.subscription(subscription));
+    }
+
     /** A consumer-protocol subscription to {@code topics} under the {@link #RANGE} assignor. */
     public static GroupProtocol consumer(Collection<String> topics) {
         return consumer(RANGE, topics);

@@ -77,6 +77,14 @@ public final class KafkaExClient implements AutoCloseable {
     }
 
     /**
+     * The network, metadata and callback machinery this client runs on, for KafkaEx's own consumer (its fetcher
+     * sends multi-partition fetches on it). Not an application API.
+     */
+    public ClientRuntime runtime() {
+        return runtime;
+    }
+
+    /**
      * Produces {@code records} as one batch to {@code partition} of {@code topic} ({@code produce/4}). Leadership
      * errors and requests never sent ({@code RequestNotSentException}) are retried after a metadata refresh; other
      * errors (a broker error as a typed {@code KafkaErrorException}, e.g. {@code KafkaRecordTooLargeException})
