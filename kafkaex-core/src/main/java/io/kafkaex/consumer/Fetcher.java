@@ -94,8 +94,15 @@ final class Fetcher implements AutoCloseable {
 
     /** Starts fetching {@code partition} at {@code position} under a new epoch; a partition assigned before starts over. */
     CompletableFuture<Void> assign(TopicPartition partition, long position) {
-        requireOffset(position);
-        return onLoop(() -> partitions.put(partition, new PartitionFetchState(partition, position, ++lastEpoch)));
+        return assign(Map.of(partition, position));
+    }
+
+    /** {@link #assign(TopicPartition, long)} for several partitions at once, so that one fetch per leader covers them. */
+    CompletableFuture<Void> assign(Map<TopicPartition, Long> positions) {
+        Map<TopicPartition, Long> copy = Map.copyOf(positions);
+        copy.values().forEach(Fetcher::requireOffset);
+        return onLoop(() -> copy.forEach((partition, position) ->
+                partitions.put(partition, new PartitionFetchState(partition, position, ++lastEpoch))));
     }
 
     /** Stops fetching the partitions; what is in flight for them is dropped when it arrives. */
