@@ -20,8 +20,6 @@ final class PartitionFetchState {
     private volatile long position;
     private long epoch;
     private boolean paused;
-    private boolean failed;
-    private boolean resetting;
     /** Part of a fetch whose answer has not come yet. */
     private boolean inFlight;
     /** Chunks of the current epoch handed to the sink and not released. */
@@ -29,11 +27,11 @@ final class PartitionFetchState {
     /** Errors in a row; the backoff grows with them. */
     private int failures;
     private long retryAtNanos;
+    private Stage stage = Stage.FETCHING;
 
     PartitionFetchState(TopicPartition partition, long position, long epoch) {
         this.partition = partition;
-        this.position = position;
-        this.epoch = epoch;
+        seek(position, epoch);
     }
 
     TopicPartition partition() {
@@ -52,8 +50,7 @@ final class PartitionFetchState {
     void seek(long offset, long newEpoch) {
         position = offset;
         epoch = newEpoch;
-        failed = false;
-        resetting = false;
+        stage = Stage.FETCHING;
         unreleasedChunks = 0; // older chunks are stale; they count against the memory bound only
         retryAtNanos = 0;
         failures = 0;
@@ -61,7 +58,7 @@ final class PartitionFetchState {
 
     /** Whether the partition may be put into a fetch now, all but its leader considered. */
     boolean isFetchable(long nowNanos) {
-        return !paused && !failed && !resetting && !inFlight && unreleasedChunks < MAX_UNRELEASED_CHUNKS
+        return stage == Stage.FETCHING && !paused && !inFlight && unreleasedChunks < MAX_UNRELEASED_CHUNKS
                 && !isBackingOff(nowNanos);
     }
 
@@ -113,21 +110,25 @@ final class PartitionFetchState {
 
     /** The position is being looked up (out of range); no fetch until it is set. */
     void startReset() {
-        resetting = true;
+        stage = Stage.RESETTING;
     }
 
     /** The reset's lookup failed: fetch again after the backoff, which will reset again if still out of range. */
     void resetFailed() {
-        resetting = false;
+        stage = Stage.FETCHING;
     }
 
     /** The partition waits for the application: a seek or a new assignment. */
     void fail() {
-        failed = true;
-        resetting = false;
+        stage = Stage.FAILED;
     }
 
     boolean isFailed() {
-        return failed;
+        return stage == Stage.FAILED;
+    }
+
+    /** Whether the partition fetches, waits for its position to be looked up, or waits for the application. */
+    private enum Stage {
+        FETCHING, RESETTING, FAILED
     }
 }

@@ -42,8 +42,7 @@ class FetcherIT {
 
     @Test
     void sixPartitionsOnOneBrokerAreFetchedWithOneRequest(KafkaTestCluster cluster) throws Exception {
-        String topic = "fetcher-it-six";
-        cluster.createTopic(topic, 6, 1);
+        String topic = newTopic(cluster, "fetcher-it-six", 6).topic();
         try (KafkaExClient client = client(cluster, "fetcher-it-six")) {
             Map<TopicPartition, Long> positions = new HashMap<>();
             for (int partition = 0; partition < 6; partition++) {
@@ -72,9 +71,8 @@ class FetcherIT {
 
     @Test
     void aPartitionHoldingTwoUnreleasedChunksIsNotFetchedAgainUntilOneIsReleased(KafkaTestCluster cluster) throws Exception {
-        String topic = "fetcher-it-prefetch";
-        cluster.createTopic(topic, 1, 1);
-        TopicPartition partition = new TopicPartition(topic, 0);
+        TopicPartition partition = newTopic(cluster, "fetcher-it-prefetch", 1);
+        String topic = partition.topic();
         try (KafkaExClient client = client(cluster, "fetcher-it-prefetch")) {
             for (int batch = 0; batch < 4; batch++) {
                 produce(client, topic, 0, "batch-" + batch); // one batch each; a 1-byte partition limit fetches one at a time
@@ -103,8 +101,7 @@ class FetcherIT {
 
     @Test
     void nothingIsFetchedWhileTheUnreleasedChunksFillTheBuffer(KafkaTestCluster cluster) throws Exception {
-        String topic = "fetcher-it-buffer";
-        cluster.createTopic(topic, 2, 1);
+        String topic = newTopic(cluster, "fetcher-it-buffer", 2).topic();
         try (KafkaExClient client = client(cluster, "fetcher-it-buffer")) {
             produce(client, topic, 0, "a");
             RecordingFetchSink sink = new RecordingFetchSink(false, fetchRequests::get);
@@ -124,8 +121,7 @@ class FetcherIT {
 
     @Test
     void theFetchSessionIsIncrementalAndStaysRightThroughPauseResumeAndSeek(KafkaTestCluster cluster) throws Exception {
-        String topic = "fetcher-it-session";
-        cluster.createTopic(topic, 2, 1);
+        String topic = newTopic(cluster, "fetcher-it-session", 2).topic();
         TopicPartition p0 = new TopicPartition(topic, 0);
         TopicPartition p1 = new TopicPartition(topic, 1);
         try (KafkaExClient client = client(cluster, "fetcher-it-session")) {
@@ -168,19 +164,17 @@ class FetcherIT {
                 assertThat(later.chunk().partition()).isEqualTo(p0);
                 assertThat(values(later.chunk())).as("no record twice, none lost").containsExactly("p0-3");
                 assertThat(sink.next(QUIET)).isNull();
-                assertThat(fetcher.sessionId(leader).join()).isNotZero();
                 assertThat(sink.failures()).isEmpty();
+                assertThat(fetcher.sessionId(leader).join()).isNotZero();
             }
         }
     }
 
     @Test
     void anOutOfRangePositionIsResetToTheEarliestOrLatestOffset(KafkaTestCluster cluster) throws Exception {
-        String topic = "fetcher-it-reset";
-        cluster.createTopic(topic, 1, 1);
-        TopicPartition partition = new TopicPartition(topic, 0);
+        TopicPartition partition = newTopic(cluster, "fetcher-it-reset", 1);
         try (KafkaExClient client = client(cluster, "fetcher-it-reset")) {
-            produce(client, topic, 0, "a", "b", "c");
+            produce(client, partition.topic(), 0, "a", "b", "c");
             RecordingFetchSink earliestSink = new RecordingFetchSink(true, fetchRequests::get);
             try (Fetcher fetcher = fetcher(client, FetcherOptions.defaults().withAutoOffsetReset(OffsetResetPolicy.EARLIEST),
                     earliestSink)) {
@@ -195,7 +189,7 @@ class FetcherIT {
                     latestSink)) {
                 fetcher.assign(partition, 100).join();
                 awaitTrue(() -> fetcher.position(partition).orElseThrow() == 3, "reset to the log end");
-                produce(client, topic, 0, "d");
+                produce(client, partition.topic(), 0, "d");
                 FetchedChunk chunk = latestSink.next(WAIT).chunk();
                 assertThat(chunk.fetchedFrom()).isEqualTo(3);
                 assertThat(values(chunk)).containsExactly("d");
@@ -206,11 +200,9 @@ class FetcherIT {
 
     @Test
     void withoutAResetPolicyAnOutOfRangePositionFailsThePartitionWithAClearMessage(KafkaTestCluster cluster) throws Exception {
-        String topic = "fetcher-it-no-reset";
-        cluster.createTopic(topic, 1, 1);
-        TopicPartition partition = new TopicPartition(topic, 0);
+        TopicPartition partition = newTopic(cluster, "fetcher-it-no-reset", 1);
         try (KafkaExClient client = client(cluster, "fetcher-it-no-reset")) {
-            produce(client, topic, 0, "a", "b");
+            produce(client, partition.topic(), 0, "a", "b");
             RecordingFetchSink sink = new RecordingFetchSink(true, fetchRequests::get);
             try (Fetcher fetcher = fetcher(client, FetcherOptions.defaults().withAutoOffsetReset(OffsetResetPolicy.NONE), sink)) {
                 fetcher.assign(partition, 100).join();
@@ -231,6 +223,12 @@ class FetcherIT {
                 assertThat(values(sink.next(WAIT).chunk())).as("a seek resumes it").containsExactly("b");
             }
         }
+    }
+
+    /** Partition 0 of a new topic with {@code partitions} partitions. */
+    static TopicPartition newTopic(KafkaTestCluster cluster, String topic, int partitions) {
+        cluster.createTopic(topic, partitions, 1);
+        return new TopicPartition(topic, 0);
     }
 
     static KafkaExClient client(KafkaTestCluster cluster, String clientId, KafkaExTelemetryListener listener) {

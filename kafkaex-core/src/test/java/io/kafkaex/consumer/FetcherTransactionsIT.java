@@ -27,9 +27,8 @@ class FetcherTransactionsIT {
 
     @Test
     void readCommittedSkipsAnAbortedTransactionAndMovesPastEveryMarker(KafkaTestCluster cluster) throws Exception {
-        String topic = "fetcher-it-transactions";
-        cluster.createTopic(topic, 1, 1);
-        TopicPartition partition = new TopicPartition(topic, 0);
+        TopicPartition partition = FetcherIT.newTopic(cluster, "fetcher-it-transactions", 1);
+        String topic = partition.topic();
         try (KafkaExProducer producer = KafkaExProducer.create(ProducerOptions.builder(KafkaExClientOptions.builder()
                 .bootstrapServers(cluster.bootstrapServers()).clientId("fetcher-it-tx").build())
                 .transactionalId("fetcher-it-tx").build())) {
