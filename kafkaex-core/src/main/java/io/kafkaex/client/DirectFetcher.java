@@ -9,10 +9,8 @@ import io.kafkaex.protocol.error.KafkaError;
 import io.kafkaex.protocol.error.KafkaErrorExceptions;
 import io.kafkaex.protocol.message.FetchRequest;
 import io.kafkaex.protocol.message.FetchResponse;
-import io.kafkaex.protocol.record.RecordBatchReader;
 import io.kafkaex.retry.RetryPolicy;
 
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -85,12 +83,8 @@ final class DirectFetcher {
         if (error != KafkaError.NONE) {
             throw KafkaErrorExceptions.of(error, topic, partition, "fetching from offset " + offset);
         }
-        ByteBuffer records = data.records() == null ? ByteBuffer.allocate(0) : data.records();
-        List<ReadableRecords.AbortedTransaction> aborted = data.abortedTransactions() == null ? List.of()
-                : data.abortedTransactions().stream()
-                        .map(t -> new ReadableRecords.AbortedTransaction(t.producerId(), t.firstOffset())).toList();
         return new FetchResult(topic, partition,
-                ReadableRecords.select(new RecordBatchReader(records, maxDecompressedBytes), offset, options.readCommitted(), aborted),
+                ReadableRecords.select(data, offset, options.readCommitted(), maxDecompressedBytes).records(),
                 data.highWatermark(), data.lastStableOffset(), data.logStartOffset());
     }
 }

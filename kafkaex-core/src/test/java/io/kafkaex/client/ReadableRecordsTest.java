@@ -34,7 +34,7 @@ class ReadableRecordsTest {
     @Test
     void readCommittedHidesAbortedTransactionsAndControlRecords() {
         List<Record> records = ReadableRecords.select(reader(), 0, true,
-                List.of(new ReadableRecords.AbortedTransaction(ABORTING_PRODUCER, 1)));
+                List.of(new ReadableRecords.AbortedTransaction(ABORTING_PRODUCER, 1))).records();
 
         assertThat(values(records)).containsExactly("a", "c", "d");
     }
@@ -42,18 +42,69 @@ class ReadableRecordsTest {
     @Test
     void readUncommittedShowsEveryDataRecordButNoControlRecord() {
         List<Record> records = ReadableRecords.select(reader(), 0, false,
-                List.of(new ReadableRecords.AbortedTransaction(ABORTING_PRODUCER, 1)));
+                List.of(new ReadableRecords.AbortedTransaction(ABORTING_PRODUCER, 1))).records();
 
         assertThat(values(records)).containsExactly("a", "x", "y", "c", "d");
     }
 
     @Test
     void recordsBeforeTheRequestedOffsetInsideABatchAreSkipped() {
-        assertThat(values(ReadableRecords.select(reader(), 2, false, List.of()))).containsExactly("y", "c", "d");
+        assertThat(values(ReadableRecords.select(reader(), 2, false, List.of()).records())).containsExactly("y", "c", "d");
+    }
+
+    @Test
+    void theNextOffsetFollowsTheLastBatchReadNotTheLastVisibleRecord() {
+        ReadableRecords.Selection selection = ReadableRecords.select(reader(), 0, true,
+                List.of(new ReadableRecords.AbortedTransaction(ABORTING_PRODUCER, 1)));
+
+        assertThat(selection.nextOffset()).isEqualTo(7);
+    }
+
+    @Test
+    void onlyControlRecordsMovePastTheMarkers() {
+        ReadableRecords.Selection selection = ReadableRecords.select(
+                reader(marker(4, ABORTING_PRODUCER, ControlRecordType.ABORT), marker(5, COMMITTING_PRODUCER, ControlRecordType.COMMIT)),
+                4, true, List.of());
+
+        assertThat(selection.records()).isEmpty();
+        assertThat(selection.nextOffset()).isEqualTo(6);
+    }
+
+    @Test
+    void onlyAnAbortedTransactionMovesPastItsRecordsAndMarker() {
+        ReadableRecords.Selection selection = ReadableRecords.select(
+                reader(batch(10, ABORTING_PRODUCER, true, "x", "y"), marker(12, ABORTING_PRODUCER, ControlRecordType.ABORT)),
+                10, true, List.of(new ReadableRecords.AbortedTransaction(ABORTING_PRODUCER, 10)));
+
+        assertThat(selection.records()).isEmpty();
+        assertThat(selection.nextOffset()).isEqualTo(13);
+    }
+
+    @Test
+    void aBatchStartingBeforeTheRequestedOffsetWithNothingLeftToReadIsMovedPast() {
+        ReadableRecords.Selection selection = ReadableRecords.select(reader(batch(0, -1, false, "a", "b", "c")), 3, false,
+                List.of());
+
+        assertThat(selection.records()).isEmpty();
+        assertThat(selection.nextOffset()).as("the batch ends at 2, before the requested offset: nothing new").isEqualTo(3);
+
+        ReadableRecords.Selection straddling = ReadableRecords.select(reader(batch(0, -1, false, "a", "b", "c")), 2, false,
+                List.of());
+        assertThat(values(straddling.records())).containsExactly("c");
+        assertThat(straddling.nextOffset()).isEqualTo(3);
+    }
+
+    @Test
+    void nothingFetchedLeavesTheNextOffsetWhereItWas() {
+        assertThat(ReadableRecords.select(reader(ByteBuffer.allocate(0)), 42, false, List.of()).nextOffset()).isEqualTo(42);
     }
 
     private RecordBatchReader reader() {
         return new RecordBatchReader(log.duplicate(), 1 << 20);
+    }
+
+    private static RecordBatchReader reader(ByteBuffer... batches) {
+        return new RecordBatchReader(concat(batches), 1 << 20);
     }
 
     private static List<String> values(List<Record> records) {
