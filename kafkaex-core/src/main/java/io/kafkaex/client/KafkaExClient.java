@@ -282,8 +282,13 @@ public final class KafkaExClient implements AutoCloseable {
 
     /** Heartbeat ({@code heartbeat/5}, member id before generation as there); membership errors are typed exceptions. */
     public CompletableFuture<Void> heartbeat(String group, String memberId, int generationId) {
+        return heartbeat(group, memberId, generationId, null);
+    }
+
+    /** Heartbeat of a static member ({@code groupInstanceId} non-null, sent from v3) or a dynamic one. */
+    public CompletableFuture<Void> heartbeat(String group, String memberId, int generationId, String groupInstanceId) {
         return offLoop(operations.heartbeat(group, memberId, generationId,
-                () -> groups.members().heartbeat(group, memberId, generationId, null)));
+                () -> groups.members().heartbeat(group, memberId, generationId, groupInstanceId)));
     }
 
     public void heartbeatSync(String group, String memberId, int generationId) {
@@ -292,7 +297,12 @@ public final class KafkaExClient implements AutoCloseable {
 
     /** LeaveGroup ({@code leave_group/4}): a member id up to v2, a members array from v3. */
     public CompletableFuture<Void> leaveGroup(String group, String memberId) {
-        return offLoop(operations.leave(group, memberId, () -> groups.members().leave(group, memberId, null)));
+        return leaveGroup(group, memberId, null);
+    }
+
+    /** LeaveGroup of a static member ({@code groupInstanceId} non-null, sent from v3) or a dynamic one. */
+    public CompletableFuture<Void> leaveGroup(String group, String memberId, String groupInstanceId) {
+        return offLoop(operations.leave(group, memberId, () -> groups.members().leave(group, memberId, groupInstanceId)));
     }
 
     public void leaveGroupSync(String group, String memberId) {

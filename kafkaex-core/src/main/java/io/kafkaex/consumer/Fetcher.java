@@ -33,6 +33,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.LongConsumer;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -113,8 +114,20 @@ final class Fetcher implements AutoCloseable {
 
     /** The next fetch of the partition starts at {@code offset}, under a new epoch; a failed partition fetches again. */
     CompletableFuture<Void> seek(TopicPartition partition, long offset) {
+        return seek(partition, offset, epoch -> { });
+    }
+
+    /**
+     * As {@link #seek(TopicPartition, long)}; {@code onNewEpoch} gets the new epoch on the event loop before anything
+     * of it is fetched, so the consumer can drop older chunks without racing the next delivery.
+     */
+    CompletableFuture<Void> seek(TopicPartition partition, long offset, LongConsumer onNewEpoch) {
         requireOffset(offset);
-        return onLoop(() -> assigned(partition).seek(offset, ++lastEpoch));
+        return onLoop(() -> {
+            long epoch = ++lastEpoch;
+            assigned(partition).seek(offset, epoch);
+            onNewEpoch.accept(epoch);
+        });
     }
 
     /** Seeks to the partition's log start offset. */

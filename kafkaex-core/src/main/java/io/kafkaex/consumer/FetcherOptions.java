@@ -19,18 +19,18 @@ import java.util.Objects;
  * @param autoOffsetReset where to go when the position is out of range
  * @param retryBackoff the first wait before a partition or a broker is fetched again after an error
  */
-record FetcherOptions(int minBytes, int maxBytes, Duration maxWait, int partitionMaxBytes, boolean readCommitted,
+public record FetcherOptions(int minBytes, int maxBytes, Duration maxWait, int partitionMaxBytes, boolean readCommitted,
         long maxBufferedBytes, OffsetResetPolicy autoOffsetReset, Duration retryBackoff) {
 
-    static final int DEFAULT_MIN_BYTES = 1;
-    static final int DEFAULT_MAX_BYTES = 52_428_800;
-    static final Duration DEFAULT_MAX_WAIT = Duration.ofMillis(500);
-    static final int DEFAULT_PARTITION_MAX_BYTES = 1_048_576;
-    static final long DEFAULT_MAX_BUFFERED_BYTES = 64L * 1024 * 1024;
-    static final OffsetResetPolicy DEFAULT_AUTO_OFFSET_RESET = OffsetResetPolicy.LATEST;
-    static final Duration DEFAULT_RETRY_BACKOFF = Duration.ofMillis(100);
+    public static final int DEFAULT_MIN_BYTES = 1;
+    public static final int DEFAULT_MAX_BYTES = 52_428_800;
+    public static final Duration DEFAULT_MAX_WAIT = Duration.ofMillis(500);
+    public static final int DEFAULT_PARTITION_MAX_BYTES = 1_048_576;
+    public static final long DEFAULT_MAX_BUFFERED_BYTES = 64L * 1024 * 1024;
+    public static final OffsetResetPolicy DEFAULT_AUTO_OFFSET_RESET = OffsetResetPolicy.LATEST;
+    public static final Duration DEFAULT_RETRY_BACKOFF = Duration.ofMillis(100);
 
-    FetcherOptions {
+    public FetcherOptions {
         Objects.requireNonNull(maxWait, "maxWait");
         Objects.requireNonNull(autoOffsetReset, "autoOffsetReset");
         Objects.requireNonNull(retryBackoff, "retryBackoff");
@@ -53,18 +53,43 @@ record FetcherOptions(int minBytes, int maxBytes, Duration maxWait, int partitio
     }
 
     /** The Java consumer's defaults: read uncommitted, reset to LATEST, 64 MiB of unreleased chunks. */
-    static FetcherOptions defaults() {
+    public static FetcherOptions defaults() {
         return new FetcherOptions(DEFAULT_MIN_BYTES, DEFAULT_MAX_BYTES, DEFAULT_MAX_WAIT, DEFAULT_PARTITION_MAX_BYTES, false,
                 DEFAULT_MAX_BUFFERED_BYTES, DEFAULT_AUTO_OFFSET_RESET, DEFAULT_RETRY_BACKOFF);
     }
 
-    FetcherOptions withReadCommitted(boolean committed) {
+    public FetcherOptions withReadCommitted(boolean committed) {
         return new FetcherOptions(minBytes, maxBytes, maxWait, partitionMaxBytes, committed, maxBufferedBytes,
                 autoOffsetReset, retryBackoff);
     }
 
-    FetcherOptions withAutoOffsetReset(OffsetResetPolicy policy) {
+    public FetcherOptions withAutoOffsetReset(OffsetResetPolicy policy) {
         return new FetcherOptions(minBytes, maxBytes, maxWait, partitionMaxBytes, readCommitted, maxBufferedBytes, policy,
+                retryBackoff);
+    }
+
+    public FetcherOptions withMaxWait(Duration wait) {
+        return new FetcherOptions(minBytes, maxBytes, wait, partitionMaxBytes, readCommitted, maxBufferedBytes,
+                autoOffsetReset, retryBackoff);
+    }
+
+    public FetcherOptions withMinBytes(int bytes) {
+        return new FetcherOptions(bytes, maxBytes, maxWait, partitionMaxBytes, readCommitted, maxBufferedBytes,
+                autoOffsetReset, retryBackoff);
+    }
+
+    public FetcherOptions withMaxBytes(int bytes) {
+        return new FetcherOptions(minBytes, bytes, maxWait, partitionMaxBytes, readCommitted, maxBufferedBytes,
+                autoOffsetReset, retryBackoff);
+    }
+
+    public FetcherOptions withPartitionMaxBytes(int bytes) {
+        return new FetcherOptions(minBytes, maxBytes, maxWait, bytes, readCommitted, maxBufferedBytes, autoOffsetReset,
+                retryBackoff);
+    }
+
+    public FetcherOptions withMaxBufferedBytes(long bytes) {
+        return new FetcherOptions(minBytes, maxBytes, maxWait, partitionMaxBytes, readCommitted, bytes, autoOffsetReset,
                 retryBackoff);
     }
 }

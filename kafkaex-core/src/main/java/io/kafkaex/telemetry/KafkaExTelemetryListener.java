@@ -184,6 +184,11 @@ public interface KafkaExTelemetryListener {
         onEvent(event);
     }
 
+    /** {@code [:kafkaex, :consumer, :lag]}, KafkaEx's own: a group member's lag on one partition. */
+    default void onConsumerLag(ConsumerLagEvent event) {
+        onEvent(event);
+    }
+
     /** {@code [:kafka_ex, :consumer, :rebalance]}. */
     default void onConsumerRebalance(RebalanceEvent event) {
         onEvent(event);

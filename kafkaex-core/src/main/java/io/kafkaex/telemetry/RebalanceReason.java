@@ -15,5 +15,15 @@ public enum RebalanceReason {
      * A heartbeat was answered with another error that forces a rejoin, e.g. {@code UNKNOWN_MEMBER_ID} or
      * {@code ILLEGAL_GENERATION}. kafka_ex {@code {:heartbeat_error, error}}.
      */
-    HEARTBEAT_ERROR
+    HEARTBEAT_ERROR,
+    /**
+     * The group leader saw the partition count of a subscribed topic change, or a subscribed topic appear, and
+     * rejoins so the new partitions are assigned. KafkaEx's own reason.
+     */
+    METADATA_CHANGED,
+    /**
+     * A cooperative rebalance took partitions from this member; it rejoins once they are revoked so they can be
+     * assigned to their new owner (KIP-429). KafkaEx's own reason.
+     */
+    REVOCATION_FOLLOW_UP
 }

@@ -23,7 +23,7 @@ package io.kafkaex.telemetry;
 public sealed interface TelemetryEvent
         permits RequestEvent, ConnectionEvent, AuthEvent, ProduceEvent, FetchEvent, CommitEvent, JoinEvent,
         SyncEvent, HeartbeatEvent, LeaveEvent, RebalanceEvent, ProcessEvent, MetadataUpdateEvent, ThrownEvent,
-        ProducerRequestEvent {
+        ProducerRequestEvent, ConsumerLagEvent {
 
     /** Which kafka_ex event this is. */
     TelemetryEventName name();

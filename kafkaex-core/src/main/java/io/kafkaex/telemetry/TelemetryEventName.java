@@ -51,7 +51,9 @@ public enum TelemetryEventName {
     METADATA_UPDATE_STOP("metadata.update", "stop"),
     METADATA_UPDATE_EXCEPTION("metadata.update", "exception"),
     /** KafkaEx's own: one Produce request of the batching producer and its batches' measurements. */
-    PRODUCER_REQUEST("producer.request", "", false);
+    PRODUCER_REQUEST("producer.request", "", false),
+    /** KafkaEx's own: a consumer group member's lag on one partition. */
+    CONSUMER_LAG("consumer.lag", "", false);
 
     private final String family;
     private final String phase;

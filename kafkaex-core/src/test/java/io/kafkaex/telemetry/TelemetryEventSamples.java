@@ -80,7 +80,8 @@ final class TelemetryEventSamples {
                 new MetadataUpdateEvent.Start(metadata, NOW),
                 new MetadataUpdateEvent.Stop(metadata, TOOK, 3, 12, Outcome.ok()),
                 new MetadataUpdateEvent.Thrown(metadata, TOOK, BOOM),
-                new ProducerRequestEvent("app", BROKER, 3, 120, 4_000, 10_000, 2_000, 30_000_000, 2));
+                new ProducerRequestEvent("app", BROKER, 3, 120, 4_000, 10_000, 2_000, 30_000_000, 2),
+                new ConsumerLagEvent("billing", "invoices", 3, 1_000, 900, 950, 100, 50));
     }
 
     /** The callback an event should reach: {@code consumer.commit.stop} goes to {@code onConsumerCommitStop}. */

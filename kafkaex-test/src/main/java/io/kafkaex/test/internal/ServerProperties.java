@@ -57,6 +57,8 @@ final class ServerProperties {
         p.put("share.coordinator.state.topic.replication.factor", Integer.toString(replicas));
         p.put("share.coordinator.state.topic.min.isr", Integer.toString(minInSync));
         p.put("group.initial.rebalance.delay.ms", "0");
+        // consumer-group tests may use session timeouts of a second or two instead of the six-second minimum
+        p.put("group.min.session.timeout.ms", "1000");
         if (clusterSize > 1) {
             // a killed node loses its leaderships in about two seconds instead of ten
             p.put("broker.session.timeout.ms", "2000");
