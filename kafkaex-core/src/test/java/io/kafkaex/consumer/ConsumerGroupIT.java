@@ -1,7 +1,9 @@
 package io.kafkaex.consumer;
 
+import io.kafkaex.client.CommitOptions;
 import io.kafkaex.client.CommittedOffset;
 import io.kafkaex.client.KafkaExClient;
+import io.kafkaex.client.PartitionCommit;
 import io.kafkaex.client.TopicPartition;
 import io.kafkaex.consumer.assignor.PartitionAssignors;
 import io.kafkaex.producer.KafkaExProducer;
@@ -147,6 +149,48 @@ class ConsumerGroupIT {
             member.seek(new TopicPartition(topic, 1), 2);
             Eventually.until(() -> distinct(recorder.handled) == 3);
             assertThat(recorder.handled.get(new TopicPartition(topic, 1))).containsOnlyKeys(2L, 3L, 4L);
+        }
+    }
+
+    @Test
+    void aNewGroupStartsAtTheCommittedOffsetOrPerItsResetPolicy(KafkaTestCluster cluster) {
+        String topic = "cg-it-start";
+        cluster.createTopic(topic, 3, 1);
+        GroupTestSupport.produce(cluster, topic, 3, 10);
+        try (KafkaExClient client = KafkaExClient.create(GroupTestSupport.client(cluster, "cg-it-start-commit"))) {
+            client.commitOffsetSync("cg-it-start-latest", topic, List.of(PartitionCommit.of(0, 4)), CommitOptions.standalone());
+        }
+        GroupTestSupport.Recorder latest = new GroupTestSupport.Recorder();
+        try (KafkaExConsumerGroup member = KafkaExConsumerGroup.start(member(cluster, "cg-it-start-latest", topic, "latest")
+                .autoOffsetReset(OffsetResetPolicy.LATEST).build(), latest)) {
+            Eventually.until(() -> member.isStable() && member.lag().size() == 3);
+            Eventually.until(() -> distinct(latest.handled) == 6);
+            assertThat(latest.handled).as("partition 0 from its committed offset 4, the others from their end only")
+                    .containsOnlyKeys(new TopicPartition(topic, 0));
+            assertThat(member.lag().get(new TopicPartition(topic, 1)).position()).isEqualTo(10);
+            GroupTestSupport.produce(cluster, topic, 3, 1);
+            Eventually.until(() -> distinct(latest.handled) == 9);
+            assertThat(latest.handled.get(new TopicPartition(topic, 2))).containsOnlyKeys(10L);
+        }
+    }
+
+    @Test
+    void theLeaderRejoinsWhenASubscribedTopicGrows(KafkaTestCluster cluster) {
+        String topic = "cg-it-grow";
+        cluster.createTopic(topic, 2, 1);
+        ConsumerGroupOptions base = member(cluster, "cg-it-grow-group", topic, "grow").build();
+        ConsumerGroupOptions checkingEverySecond = ConsumerGroupOptions.builder(base.client().toBuilder()
+                        .metadataRefreshInterval(Duration.ofSeconds(1)).build(), base.groupId(), base.topics())
+                .sessionTimeout(base.sessionTimeout()).heartbeatInterval(base.heartbeatInterval())
+                .autoOffsetReset(OffsetResetPolicy.EARLIEST).build();
+        GroupTestSupport.Recorder recorder = new GroupTestSupport.Recorder();
+        try (KafkaExConsumerGroup member = KafkaExConsumerGroup.start(checkingEverySecond, recorder);
+                KafkaExClient admin = KafkaExClient.create(GroupTestSupport.client(cluster, "cg-it-grow-admin"))) {
+            Eventually.until(() -> member.isStable() && member.assignments().size() == 2);
+            admin.createPartitionsSync(Map.of(topic, 4), Duration.ofSeconds(10), false);
+            Eventually.until(() -> member.isStable() && member.assignments().size() == 4);
+            GroupTestSupport.produce(cluster, topic, 4, 1);
+            Eventually.until(() -> recorder.handled.size() == 4);
         }
     }
 
