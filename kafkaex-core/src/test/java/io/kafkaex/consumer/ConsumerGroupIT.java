@@ -24,6 +24,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
@@ -125,6 +127,42 @@ class ConsumerGroupIT {
             assertThat(member.generationId()).isEqualTo(generation);
             assertThat(member.memberId()).isEqualTo(memberId);
             assertThat(rebalances).isEmpty();
+        }
+    }
+
+    @Test
+    void aBlockedPartitionDoesNotStallTheOthers(KafkaTestCluster cluster) throws Exception {
+        String topic = "cg-it-blocked";
+        cluster.createTopic(topic, 3, 1);
+        GroupTestSupport.produce(cluster, topic, 3, 200);
+        CountDownLatch release = new CountDownLatch(1);
+        Map<TopicPartition, Map<Long, AtomicInteger>> handled = new ConcurrentHashMap<>();
+        GroupTestSupport.Recorder recorder = new GroupTestSupport.Recorder(handled) {
+            @Override
+            public HandleResult<TopicPartition> handleMessageSet(List<io.kafkaex.protocol.record.Record> records,
+                    TopicPartition partition) {
+                if (partition.partition() == 0) {
+                    awaitQuietly(release);
+                }
+                return super.handleMessageSet(records, partition);
+            }
+        };
+        try (KafkaExConsumerGroup member = KafkaExConsumerGroup.start(member(cluster, "cg-it-blocked-group", topic,
+                "blocked").build(), recorder)) {
+            Eventually.until(() -> distinct(handled) == 400);
+            assertThat(handled).as("partition 0 is still blocked").doesNotContainKey(new TopicPartition(topic, 0));
+            release.countDown();
+            Eventually.until(() -> distinct(handled) == 600);
+        } finally {
+            release.countDown();
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

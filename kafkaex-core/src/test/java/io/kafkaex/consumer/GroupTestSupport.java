@@ -55,7 +55,7 @@ final class GroupTestSupport {
      * Records what the members handled: how many times each (partition, offset). Its state is the partition itself, as
      * kafka_ex's {@code init} would keep it.
      */
-    static final class Recorder implements GenConsumer<TopicPartition> {
+    static class Recorder implements GenConsumer<TopicPartition> {
 
         final Map<TopicPartition, Map<Long, AtomicInteger>> handled;
         final List<Set<TopicPartition>> received = new CopyOnWriteArrayList<>();
