@@ -131,6 +131,45 @@ class ConsumerGroupIT {
     }
 
     @Test
+    void seeksToATimestampTheBeginningAndTheEndHandleFromThere(KafkaTestCluster cluster) throws Exception {
+        String topic = "cg-it-seek";
+        cluster.createTopic(topic, 1, 1);
+        long base = System.currentTimeMillis() - 60_000;
+        try (KafkaExProducer producer = KafkaExProducer.create(ProducerOptions.builder(
+                GroupTestSupport.client(cluster, "cg-it-seek-producer")).build())) {
+            for (int i = 0; i < 10; i++) {
+                producer.send(ProducerRecord.of(topic, 0, null, new byte[] {(byte) i}).withTimestamp(base + i * 1_000L));
+            }
+            producer.flush();
+        }
+        TopicPartition partition = new TopicPartition(topic, 0);
+        GroupTestSupport.Recorder recorder = new GroupTestSupport.Recorder();
+        try (KafkaExConsumerGroup member = KafkaExConsumerGroup.start(member(cluster, "cg-it-seek-group", topic, "seek")
+                .build(), recorder)) {
+            Eventually.until(() -> distinct(recorder.handled) == 10);
+            member.seekToTimestamp(partition, base + 5_000).get(10, TimeUnit.SECONDS);
+            Eventually.until(() -> handledTimes(recorder, partition, 9) == 2);
+            assertThat(handledTimes(recorder, partition, 4)).as("before the timestamp").isEqualTo(1);
+            assertThat(handledTimes(recorder, partition, 5)).isEqualTo(2);
+
+            member.seekToBeginning(partition).get(10, TimeUnit.SECONDS);
+            Eventually.until(() -> handledTimes(recorder, partition, 9) == 3);
+            assertThat(handledTimes(recorder, partition, 0)).isEqualTo(2);
+
+            member.seekToEnd(partition).get(10, TimeUnit.SECONDS);
+            GroupTestSupport.produce(cluster, topic, 1, 1);
+            Eventually.until(() -> handledTimes(recorder, partition, 10) == 1);
+            assertThat(handledTimes(recorder, partition, 0)).as("nothing old after the seek to the end").isEqualTo(2);
+            Eventually.until(() -> member.lag().get(partition).committedOffset() == 11);
+        }
+    }
+
+    private static int handledTimes(GroupTestSupport.Recorder recorder, TopicPartition partition, long offset) {
+        AtomicInteger count = recorder.handled.getOrDefault(partition, Map.of()).get(offset);
+        return count == null ? 0 : count.get();
+    }
+
+    @Test
     void aBlockedPartitionDoesNotStallTheOthers(KafkaTestCluster cluster) throws Exception {
         String topic = "cg-it-blocked";
         cluster.createTopic(topic, 3, 1);
