@@ -445,11 +445,11 @@ final class ClassicMembership implements GroupMembership {
 
     private void fail(Throwable error) {
         heartbeater.stop();
-        state = State.FAILED;
         loseOwned();
         LOG.error("Group '{}': member '{}' stopped for good: {}", options.groupId(), generation.memberId(),
                 error.getMessage());
         listener.failed(error);
+        state = State.FAILED; // after the listener: whoever sees FAILED also sees the failure
     }
 
     /** Waits for a broker call; ends early with {@link Closing} when the member is closed meanwhile. */
