@@ -196,21 +196,24 @@ public final class KafkaExConsumerGroup implements AutoCloseable {
     }
 
     /**
-     * Stops fetching, lets the batches being handled finish (each partition up to {@code timeout}), commits, leaves the
-     * group (a static member stays registered until its session times out), and ends every thread.
+     * Stops fetching, lets the batches being handled finish (the revocation waits up to the shutdown timeout; handlers
+     * still running once {@code timeout} has passed since the close began are interrupted), commits, leaves the group
+     * (a static member stays registered until its session times out), and ends every thread.
      */
     public void close(Duration timeout) {
         if (closed) {
             return;
         }
         closed = true;
+        long deadline = System.nanoTime() + timeout.toNanos();
         try {
             membership.close();
         } finally {
             fetcher.close();
             pool.shutdown();
             try {
-                if (!pool.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                // what the revocation already waited for counts: a stuck handler is waited for once, not twice
+                if (!pool.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
                     pool.shutdownNow();
                 }
             } catch (InterruptedException e) {

@@ -30,7 +30,12 @@ final class GroupTestSupport {
 
     /** A member with a 3-second session, 300-ms heartbeats, reading from the beginning, committing every second. */
     static ConsumerGroupOptions.Builder member(KafkaTestCluster cluster, String group, String topic, String clientId) {
-        return ConsumerGroupOptions.builder(client(cluster, clientId), group, List.of(topic))
+        return member(client(cluster, clientId), group, topic);
+    }
+
+    /** {@link #member(KafkaTestCluster, String, String, String)} with client options of the test's own. */
+    static ConsumerGroupOptions.Builder member(KafkaExClientOptions client, String group, String topic) {
+        return ConsumerGroupOptions.builder(client, group, List.of(topic))
                 .sessionTimeout(Duration.ofSeconds(3))
                 .heartbeatInterval(Duration.ofMillis(300))
                 .rebalanceTimeout(Duration.ofSeconds(20))
