@@ -20,7 +20,7 @@ import javax.imageio.ImageIO;
  * A PNG of benchmark results for the documentation, drawn with Java2D alone: for every configuration one
  * horizontal bar per client, the clients' bars side by side, in two panels — records per second and client CPU
  * seconds per million records — under a title, with axis labels and a legend of the clients' colours.
- * {@link ProducerThroughputBenchmark} hands it its result rows at the end of a run.
+ * {@link ProducerThroughputBenchmark} and {@link ConsumerThroughputBenchmark} hand it their result rows at the end of a run.
  *
  * <p>Configurations and clients are shown in the order the rows first name them; the first client gets the first
  * of {@link #CLIENT_COLOURS}. Immutable: any thread may call it, and each call draws its own image. Needs no

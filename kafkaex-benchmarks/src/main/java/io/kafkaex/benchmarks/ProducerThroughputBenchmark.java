@@ -8,13 +8,9 @@ import io.kafkaex.producer.ProducerRecord;
 import io.kafkaex.protocol.record.compression.CompressionType;
 import io.kafkaex.test.KafkaTestCluster;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
@@ -65,25 +61,23 @@ public final class ProducerThroughputBenchmark {
 
     public static void main(String[] args) throws Exception {
         System.setProperty("java.awt.headless", "true");
-        int records = args.length > 0 ? Integer.parseInt(args[0]) : 2_000_000;
-        int[] valueSizes = Arrays.stream((args.length > 1 ? args[1] : "100,1024").split(",")).map(String::trim)
-                .mapToInt(Integer::parseInt).toArray();
-        Path chartFile = Path.of(args.length > 2 ? args[2] : DEFAULT_CHART);
-        int repetitions = args.length > 3 ? Integer.parseInt(args[3]) : 3;
+        ThroughputArguments arguments = ThroughputArguments.parse(args, "100,1024", DEFAULT_CHART);
+        int records = arguments.records();
+        int repetitions = arguments.repetitions();
         List<BenchmarkChart.Row> rows = new ArrayList<>();
-        try (KafkaTestCluster cluster = KafkaTestCluster.builder().jvmOptions("-Xms1g", "-Xmx1g", "-XX:+UseG1GC")
+        try (KafkaTestCluster cluster = BenchmarkBroker.builder()
                 .brokerProperty("log.segment.bytes", Integer.toString(64 << 20))
                 .brokerProperty("log.retention.bytes", Integer.toString(128 << 20))
                 .brokerProperty("log.retention.check.interval.ms", "10000").start()) {
             ProducerThroughputBenchmark benchmark = new ProducerThroughputBenchmark(cluster, records, repetitions);
-            benchmark.warmUp(valueSizes[0]);
-            for (int valueBytes : valueSizes) {
+            benchmark.warmUp(arguments.list()[0]);
+            for (int valueBytes : arguments.list()) {
                 rows.addAll(benchmark.runEveryConfiguration(valueBytes));
             }
         }
         new BenchmarkChart(String.format(Locale.ROOT, "Producer throughput, KafkaEx vs kafka-clients: %,d records per run,"
-                + " median of %d", records, repetitions), rows).writePng(chartFile);
-        System.out.printf("%nChart written to %s%n", chartFile.toAbsolutePath());
+                + " median of %d", records, repetitions), rows).writePng(arguments.chart());
+        System.out.printf("%nChart written to %s%n", arguments.chart().toAbsolutePath());
     }
 
     private record Config(int partitions, String acks, CompressionType compression, int valueBytes) {
@@ -105,7 +99,11 @@ public final class ProducerThroughputBenchmark {
         }
     }
 
-    private record Result(long elapsedNanos, long[] latencies, long cpuNanos, long allocatedBytes) {
+    private record Result(ProcessMeter.Measurement measurement, long[] latencies) {
+
+        long elapsedNanos() {
+            return measurement.elapsedNanos();
+        }
     }
 
     /** Runs both clients in every configuration with values of {@code valueBytes}; prints and returns their rows. */
@@ -205,56 +203,35 @@ public final class ProducerThroughputBenchmark {
         CountDownLatch done = new CountDownLatch(count);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         System.gc();
-        long cpuBefore = processCpuNanos();
-        long allocatedBefore = allocatedBytes();
-        long start = System.nanoTime();
+        ProcessMeter.Snapshot start = ProcessMeter.now();
         for (int i = 0; i < count; i++) {
             send.send(i, latencies, done, failure);
         }
         if (!done.await(10, TimeUnit.MINUTES)) {
             throw new IllegalStateException("Not every record was acknowledged within 10 minutes");
         }
-        long elapsed = System.nanoTime() - start;
-        long cpu = processCpuNanos() - cpuBefore;
-        long allocated = allocatedBytes() - allocatedBefore;
+        ProcessMeter.Measurement measurement = start.until(ProcessMeter.now());
         if (failure.get() != null) {
             throw new IllegalStateException("A send failed", failure.get());
         }
-        return new Result(elapsed, latencies, cpu, allocated);
+        return new Result(measurement, latencies);
     }
 
     /** Prints the Markdown row of one client's median run (by records/s) and returns its row for the chart. */
     private BenchmarkChart.Row report(Config config, String client, List<Result> runs) {
-        List<Result> byElapsed = runs.stream().sorted(Comparator.comparingLong(Result::elapsedNanos)).toList();
-        Result result = byElapsed.get(byElapsed.size() / 2);
-        long[] sorted = result.latencies().clone();
+        MedianRun<Result> runsByElapsed = MedianRun.byElapsed(runs, Result::elapsedNanos);
+        ProcessMeter.Measurement result = runsByElapsed.median().measurement();
+        long[] sorted = runsByElapsed.median().latencies().clone();
         Arrays.sort(sorted);
-        double recordsPerSecond = recordsPerSecond(result);
+        double recordsPerSecond = result.perSecond(records);
         double megabytesPerSecond = recordsPerSecond * config.valueBytes() / 1e6;
-        double cpuSecondsPerMillion = result.cpuNanos() / 1e9 / (records / 1e6);
+        double cpuSecondsPerMillion = result.cpuSecondsPerMillion(records);
         System.out.printf(Locale.ROOT, "| %d | %s | %s | %s | %,.0f | %,.0f–%,.0f | %.1f | %.1f | %.1f | %.2f | %,.0f |%n",
                 config.partitions(), config.acks(), config.compressionName(), client, recordsPerSecond,
-                recordsPerSecond(byElapsed.get(byElapsed.size() - 1)), recordsPerSecond(byElapsed.get(0)),
+                runsByElapsed.slowest().measurement().perSecond(records),
+                runsByElapsed.fastest().measurement().perSecond(records),
                 megabytesPerSecond, sorted[sorted.length / 2] / 1e6, sorted[(int) (sorted.length * 0.99)] / 1e6,
-                cpuSecondsPerMillion, (double) result.allocatedBytes() / records);
+                cpuSecondsPerMillion, result.allocatedBytesPer(records));
         return new BenchmarkChart.Row(config.label(), client, recordsPerSecond, cpuSecondsPerMillion);
-    }
-
-    private double recordsPerSecond(Result result) {
-        return records / (result.elapsedNanos() / 1e9);
-    }
-
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-    }
-
-    private static long allocatedBytes() {
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        long[] ids = threads.getAllThreadIds();
-        long total = 0;
-        for (long allocated : ((com.sun.management.ThreadMXBean) threads).getThreadAllocatedBytes(ids)) {
-            total += Math.max(0, allocated);
-        }
-        return total;
     }
 }

@@ -43,8 +43,23 @@ final class Lz4FrameReader {
                            XXHash32 hash, boolean acceptMagicV0Checksum) {
         ByteSink sink = ByteSink.forDecompression(
                 LZ4, maxDecompressedSize, ByteSink.guessDecompressedSize(compressed.remaining()));
-        new Lz4FrameReader(compressed, decompressor, hash, sink, acceptMagicV0Checksum).readFrame();
+        new Lz4FrameReader(withAccessibleBytes(compressed), decompressor, hash, sink, acceptMagicV0Checksum).readFrame();
         return sink.toByteBuffer();
+    }
+
+    /**
+     * The frame in a buffer whose bytes lz4-java's native decompressor and hash can reach: an array-backed or direct
+     * buffer as it is, a read-only heap buffer (what a fetch hands out) as a copy. lz4-java cannot reach the array of
+     * a read-only heap buffer and falls back to its pure-Java ByteBuffer code, which costs far more than one copy of
+     * the compressed bytes.
+     */
+    static ByteBuffer withAccessibleBytes(ByteBuffer compressed) {
+        if (compressed.hasArray() || compressed.isDirect()) {
+            return compressed;
+        }
+        byte[] copy = new byte[compressed.remaining()];
+        compressed.get(compressed.position(), copy);
+        return ByteBuffer.wrap(copy);
     }
 
     private void readFrame() {

@@ -36,6 +36,29 @@ class Lz4FrameReaderTest {
     }
 
     @Test
+    void aReadOnlyFrameAsAFetchHandsItOutReadsAsAnyOther() throws IOException {
+        byte[] frame = lz4JavaFrame(BLOCKSIZE.SIZE_64KB, RECORDS.length, Bits.BLOCK_INDEPENDENCE, Bits.BLOCK_CHECKSUM,
+                Bits.CONTENT_CHECKSUM);
+        ByteBuffer readOnly = ByteBuffer.wrap(new byte[frame.length + 7]).position(3).put(frame).position(3)
+                .limit(3 + frame.length).asReadOnlyBuffer();
+
+        assertThat(TestData.toArray(LZ4.decompress(readOnly, RECORDS.length))).isEqualTo(RECORDS);
+        assertThat(readOnly.position()).isEqualTo(3);
+    }
+
+    @Test
+    void onlyAReadOnlyHeapFrameIsCopiedForTheNativeCode() {
+        ByteBuffer heap = ByteBuffer.wrap(new byte[] {1, 2, 3, 4}).position(1);
+        ByteBuffer direct = ByteBuffer.allocateDirect(4);
+        ByteBuffer copied = Lz4FrameReader.withAccessibleBytes(heap.asReadOnlyBuffer());
+
+        assertThat(Lz4FrameReader.withAccessibleBytes(heap)).isSameAs(heap);
+        assertThat(Lz4FrameReader.withAccessibleBytes(direct)).isSameAs(direct);
+        assertThat(copied.hasArray()).isTrue();
+        assertThat(TestData.toArray(copied)).containsExactly(2, 3, 4);
+    }
+
+    @Test
     void lz4JavaReadsOurFrames() throws IOException {
         byte[] ours = TestData.toArray(LZ4.compress(ByteBuffer.wrap(RECORDS)));
 
