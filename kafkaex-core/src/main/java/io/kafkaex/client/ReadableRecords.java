@@ -46,27 +46,78 @@ public final class ReadableRecords {
     }
 
     /**
-     * The readable part of one partition of a Fetch response (its error code is the caller's business).
+     * The batches of one partition of a Fetch response a reader may see, picked by their headers alone, and the offset
+     * to fetch next; their records are decoded (and decompressed) only by {@link #records()}, so that work can run on
+     * another thread than the one that read the response. Not thread-safe: one thread calls {@link #records()}.
+     *
+     * @param visible the data batches that are neither control batches nor, when reading committed, aborted
+     * @param fromOffset the requested offset: records before it are left out
+     * @param nextOffset the offset after the last batch that reaches the requested offset; the requested offset
+     *     when no batch does (nothing new was fetched)
+     */
+    public record Batches(List<RecordBatch> visible, long fromOffset, long nextOffset) {
+
+        public Batches {
+            visible = List.copyOf(visible);
+        }
+
+        /**
+         * Decodes the visible records at or after the requested offset, in offset order.
+         *
+         * @throws io.kafkaex.protocol.ProtocolException for malformed or undecompressable record bytes
+         */
+        public List<Record> records() {
+            List<Record> records = new ArrayList<>();
+            for (RecordBatch batch : visible) {
+                for (Record record : batch) {
+                    if (record.offset() >= fromOffset && !record.isControl()) {
+                        records.add(record);
+                    }
+                }
+            }
+            return records;
+        }
+    }
+
+    /**
+     * The readable part of one partition of a Fetch response (its error code is the caller's business), decoded.
      *
      * @param maxDecompressedBytes hard bound of the decompressed size of any one batch
      */
     public static Selection select(FetchResponse.PartitionData data, long fromOffset, boolean readCommitted,
             int maxDecompressedBytes) {
+        Batches batches = selectBatches(data, fromOffset, readCommitted, maxDecompressedBytes);
+        return new Selection(batches.records(), batches.nextOffset());
+    }
+
+    /**
+     * As {@link #select}, but only the batch headers are read now; {@link Batches#records()} decodes later.
+     *
+     * @throws io.kafkaex.protocol.ProtocolException for a batch whose header or checksum is broken
+     */
+    public static Batches selectBatches(FetchResponse.PartitionData data, long fromOffset, boolean readCommitted,
+            int maxDecompressedBytes) {
         ByteBuffer records = data.records() == null ? ByteBuffer.allocate(0) : data.records();
         List<AbortedTransaction> aborted = data.abortedTransactions() == null ? List.of()
                 : data.abortedTransactions().stream()
                         .map(t -> new AbortedTransaction(t.producerId(), t.firstOffset())).toList();
-        return select(new RecordBatchReader(records, maxDecompressedBytes), fromOffset, readCommitted, aborted);
+        return selectBatches(new RecordBatchReader(records, maxDecompressedBytes), fromOffset, readCommitted, aborted);
     }
 
     static Selection select(Iterator<RecordBatch> batches, long fromOffset, boolean readCommitted,
+            List<AbortedTransaction> aborted) {
+        Batches selected = selectBatches(batches, fromOffset, readCommitted, aborted);
+        return new Selection(selected.records(), selected.nextOffset());
+    }
+
+    static Batches selectBatches(Iterator<RecordBatch> batches, long fromOffset, boolean readCommitted,
             List<AbortedTransaction> aborted) {
         PriorityQueue<AbortedTransaction> pending = new PriorityQueue<>(Comparator.comparingLong(AbortedTransaction::firstOffset));
         if (readCommitted) {
             pending.addAll(aborted);
         }
         Set<Long> abortedProducers = new HashSet<>();
-        List<Record> visible = new ArrayList<>();
+        List<RecordBatch> visible = new ArrayList<>();
         long nextOffset = fromOffset;
         while (batches.hasNext()) {
             RecordBatch batch = batches.next();
@@ -85,12 +136,10 @@ public final class ReadableRecords {
             if (readCommitted && batch.isTransactional() && abortedProducers.contains(batch.producerId())) {
                 continue;
             }
-            for (Record record : batch) {
-                if (record.offset() >= fromOffset && !record.isControl()) {
-                    visible.add(record);
-                }
+            if (batch.lastOffset() >= fromOffset) {
+                visible.add(batch);
             }
         }
-        return new Selection(visible, nextOffset);
+        return new Batches(visible, fromOffset, nextOffset);
     }
 }

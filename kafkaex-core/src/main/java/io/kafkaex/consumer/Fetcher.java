@@ -320,10 +320,10 @@ final class Fetcher implements AutoCloseable {
 
     private void deliver(Sent sent, FetchResponse.PartitionData data) {
         PartitionFetchState state = sent.state();
-        ReadableRecords.Selection selection;
+        ReadableRecords.Batches selection;
         try {
-            selection = ReadableRecords.select(data, sent.offset(), options.readCommitted(), maxDecompressedBytes);
-        } catch (RuntimeException unreadable) { // corrupt or in a codec without its library: skipping would lose records
+            selection = ReadableRecords.selectBatches(data, sent.offset(), options.readCommitted(), maxDecompressedBytes);
+        } catch (RuntimeException unreadable) { // a broken batch header or checksum: skipping would lose records
             state.fail();
             sink.failed(state.partition(), unreadable);
             return;
@@ -331,7 +331,8 @@ final class Fetcher implements AutoCloseable {
         if (selection.nextOffset() == sent.offset()) {
             return; // nothing new
         }
-        FetchedChunk chunk = new FetchedChunk(state.partition(), sent.epoch(), sent.offset(), selection.records(),
+        // the records are decoded by the partition's worker, not on this (the network) thread
+        FetchedChunk chunk = new FetchedChunk(state.partition(), sent.epoch(), sent.offset(), selection,
                 selection.nextOffset(), data.records() == null ? 0 : data.records().remaining());
         state.fetched(chunk.nextOffset());
         unreleased.add(chunk);

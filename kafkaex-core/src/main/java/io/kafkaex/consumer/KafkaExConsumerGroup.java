@@ -1,5 +1,6 @@
 package io.kafkaex.consumer;
 
+import io.kafkaex.KafkaExException;
 import io.kafkaex.client.CommittedOffset;
 import io.kafkaex.client.KafkaExClient;
 import io.kafkaex.client.TopicPartition;
@@ -73,7 +74,7 @@ public final class KafkaExConsumerGroup implements AutoCloseable {
         OffsetCommits commits = new OffsetCommits(client, options.groupId(), membership::generation,
                 membership::requestRejoin);
         this.workerContext = new PartitionWorker.Context(options.groupId(), options.consumerName(), consumer, commits,
-                fetcher::release, telemetry, options, pool, System::currentTimeMillis);
+                fetcher::release, this::undecodable, telemetry, options, pool, System::currentTimeMillis);
     }
 
     /** Starts a member: it connects, joins and consumes in the background. */
@@ -151,7 +152,7 @@ public final class KafkaExConsumerGroup implements AutoCloseable {
             throw new IllegalStateException(partition + " is not assigned to member '" + memberId() + "' of group '"
                     + options.groupId() + "'; it owns " + assignments());
         }
-        if (partitionErrors.remove(partition) != null && !workers.containsKey(partition)) {
+        if (!workers.containsKey(partition) && partitionErrors.remove(partition) != null) {
             // a partition that could not start (no committed offset with reset NONE) starts here
             workers.put(partition, new PartitionWorker<>(partition, offset, -1, workerContext));
             fetcher.assign(partition, offset);
@@ -162,7 +163,11 @@ public final class KafkaExConsumerGroup implements AutoCloseable {
             throw new IllegalStateException(partition + " is being assigned to member '" + memberId()
                     + "' right now; seek again once it is");
         }
+        boolean stopped = partitionErrors.remove(partition) != null;
         fetcher.seek(partition, offset, epoch -> worker.seek(offset, epoch));
+        if (stopped) {
+            fetcher.resume(partition); // paused when its records could not be decoded
+        }
     }
 
     /** {@link #seek} to the log start offset. */
@@ -266,6 +271,14 @@ public final class KafkaExConsumerGroup implements AutoCloseable {
             case LATEST -> client.latestOffsetSync(partition.topic(), partition.partition());
             case NONE -> throw new NoCommittedOffsetException(options.groupId(), partition);
         };
+    }
+
+    /** A worker could not decode a chunk: the partition stops (fetching paused) until the application seeks it. */
+    private void undecodable(TopicPartition partition, RuntimeException error) {
+        fetcher.pause(partition);
+        partitionFailed(partition, new KafkaExException("The records of " + partition + " fetched for group '"
+                + options.groupId() + "' could not be decoded (" + error.getMessage() + "); the partition stopped at "
+                + "its last handled offset so nothing is skipped: seek past the damaged records to go on", error));
     }
 
     private void partitionFailed(TopicPartition partition, Throwable error) {

@@ -14,6 +14,7 @@ import java.util.Deque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
@@ -42,8 +43,8 @@ final class PartitionWorker<S> {
 
     /** What the group gives every worker. */
     record Context(String groupId, String consumerName, GenConsumer<?> consumer, Committer commits,
-            Consumer<FetchedChunk> release, Telemetry telemetry, ConsumerGroupOptions options, Executor pool,
-            LongSupplier clock) {
+            Consumer<FetchedChunk> release, BiConsumer<TopicPartition, RuntimeException> undecodable,
+            Telemetry telemetry, ConsumerGroupOptions options, Executor pool, LongSupplier clock) {
     }
 
     private final TopicPartition partition;
@@ -61,6 +62,8 @@ final class PartitionWorker<S> {
     private S state;
     private boolean initialized;
     private int failures;
+    /** A chunk could not be decoded: later chunks are given back unhandled until a seek. */
+    private boolean stuckOnUndecodable;
 
     // Read by other threads for lag and commits.
     private volatile long processed;
@@ -189,6 +192,7 @@ final class PartitionWorker<S> {
                 handle(chunk);
             } else if (item instanceof Seek seek) {
                 processed = seek.offset();
+                stuckOnUndecodable = false;
             } else if (item instanceof CommitTick) {
                 commitAsync();
             } else if (item instanceof Stop stop) {
@@ -199,6 +203,19 @@ final class PartitionWorker<S> {
     }
 
     private void handle(FetchedChunk chunk) {
+        if (stuckOnUndecodable) {
+            context.release().accept(chunk);
+            return;
+        }
+        try {
+            chunk.records(); // decoded here, on this partition's worker
+        } catch (RuntimeException undecodable) {
+            // corrupt bytes or a codec without its library: skipping would lose records, so stop here until a seek
+            stuckOnUndecodable = true;
+            context.release().accept(chunk);
+            context.undecodable().accept(partition, undecodable);
+            return;
+        }
         if (chunk.records().isEmpty()) {
             processed = chunk.nextOffset(); // only control records or aborted transactions: nothing to hand over
             context.release().accept(chunk);

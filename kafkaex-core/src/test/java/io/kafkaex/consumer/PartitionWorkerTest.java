@@ -2,7 +2,10 @@ package io.kafkaex.consumer;
 
 import io.kafkaex.client.KafkaExClientOptions;
 import io.kafkaex.client.TopicPartition;
+import io.kafkaex.client.ReadableRecords;
+import io.kafkaex.protocol.ProtocolException;
 import io.kafkaex.protocol.record.Record;
+import io.kafkaex.protocol.record.RecordBatch;
 import io.kafkaex.protocol.record.RecordBatchBuilder;
 import io.kafkaex.protocol.record.RecordBatchReader;
 import io.kafkaex.retry.Backoff;
@@ -36,6 +39,7 @@ class PartitionWorkerTest {
     private final List<Long> commits = new CopyOnWriteArrayList<>();
     private final List<FetchedChunk> released = new CopyOnWriteArrayList<>();
     private final List<Throwable> errors = new CopyOnWriteArrayList<>();
+    private final List<Throwable> undecodable = new CopyOnWriteArrayList<>();
     private final AtomicLong clock = new AtomicLong(1_000);
     private long epoch = 1;
 
@@ -176,13 +180,42 @@ class PartitionWorkerTest {
         assertThat(commits).containsExactly(7L);
     }
 
+    @Test
+    void anUndecodableChunkStopsThePartitionWithoutSkippingUntilASeek() {
+        Handler handler = new Handler(HandleResult::asyncCommit);
+        PartitionWorker<Integer> worker = worker(handler, options(0, Duration.ofMinutes(1)), Runnable::run);
+        worker.deliver(chunk(0, 2));
+        RecordBatch broken = brokenBatch(2);
+        worker.deliver(new FetchedChunk(TP, epoch, 2, new ReadableRecords.Batches(List.of(broken), 2, 3), 3, 10));
+        worker.deliver(chunk(3, 2));
+        assertThat(undecodable).singleElement().satisfies(error -> assertThat(error).hasMessageContaining("damaged"));
+        assertThat(worker.processedOffset()).as("stopped before the damaged records").isEqualTo(2);
+        assertThat(handler.firstOffsets).containsExactly(0L);
+        assertThat(released).hasSize(3);
+
+        worker.seek(3, epoch);
+        worker.deliver(chunk(3, 2));
+        assertThat(handler.firstOffsets).containsExactly(0L, 3L);
+        assertThat(worker.processedOffset()).isEqualTo(5);
+    }
+
+    /** A batch whose records cannot be decoded. */
+    private static RecordBatch brokenBatch(long offset) {
+        return (RecordBatch) java.lang.reflect.Proxy.newProxyInstance(RecordBatch.class.getClassLoader(),
+                new Class<?>[] {RecordBatch.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "iterator" -> throw new ProtocolException("damaged record bytes at " + offset);
+                    case "lastOffset", "baseOffset" -> offset;
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
     // --- fixtures ---
 
     private PartitionWorker<Integer> worker(Handler handler, ConsumerGroupOptions options, java.util.concurrent.Executor pool) {
         PartitionWorker.Context context = new PartitionWorker.Context("g", "test", handler, (partition, offset) -> {
             commits.add(offset);
             return CompletableFuture.completedFuture(null);
-        }, released::add, Telemetry.noop(), options, pool, clock::get);
+        }, released::add, (partition, error) -> undecodable.add(error), Telemetry.noop(), options, pool, clock::get);
         return new PartitionWorker<>(TP, 0, -1, context);
     }
 
