@@ -62,7 +62,7 @@ public final class ReadableRecords {
         }
 
         /**
-         * Decodes the visible records at or after the requested offset, in offset order.
+         * Decodes the visible records at or after the requested offset, in offset order, into a new list.
          *
          * @throws io.kafkaex.protocol.ProtocolException for malformed or undecompressable record bytes
          */

@@ -4,6 +4,7 @@ import io.kafkaex.client.ReadableRecords;
 import io.kafkaex.client.TopicPartition;
 import io.kafkaex.protocol.record.Record;
 
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -76,7 +77,7 @@ final class FetchedChunk {
      */
     List<Record> records() {
         if (records == null) {
-            records = List.copyOf(batches.records());
+            records = Collections.unmodifiableList(batches.records());
         }
         return records;
     }
