@@ -11,6 +11,8 @@ import io.kafkaex.client.RetriableFailures;
 import io.kafkaex.client.SyncGroupOptions;
 import io.kafkaex.client.SyncGroupResult;
 import io.kafkaex.client.TopicPartition;
+import io.kafkaex.consumer.MembershipWaits.Closing;
+import io.kafkaex.consumer.MembershipWaits.Fatal;
 import io.kafkaex.consumer.assignor.PartitionAssignor;
 import io.kafkaex.consumer.assignor.PartitionAssignor.RebalanceProtocol;
 import io.kafkaex.protocol.ConsumerProtocol;
@@ -30,7 +32,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -57,7 +58,6 @@ final class ClassicMembership implements GroupMembership {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClassicMembership.class);
     private static final AtomicInteger THREADS = new AtomicInteger();
-    private static final Duration CLOSE_POLL = Duration.ofMillis(50);
 
     private final ConsumerGroupOptions options;
     private final GroupApi api;
@@ -67,6 +67,7 @@ final class ClassicMembership implements GroupMembership {
     private final Duration requestTimeout;
     private final Heartbeater heartbeater;
     private final RebalanceProtocol protocol;
+    private final MembershipWaits waits;
     private final LinkedBlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final Thread thread;
 
@@ -89,6 +90,7 @@ final class ClassicMembership implements GroupMembership {
         this.metadataCheckInterval = metadataCheckInterval;
         this.requestTimeout = requestTimeout;
         this.generation = Generation.none(options.groupInstanceId());
+        this.waits = new MembershipWaits(() -> closing);
         this.protocol = options.assignors().stream().allMatch(a -> a.rebalanceProtocol() == RebalanceProtocol.COOPERATIVE)
                 ? RebalanceProtocol.COOPERATIVE : RebalanceProtocol.EAGER;
         this.heartbeater = new Heartbeater(api, options.groupId(), options.heartbeatInterval(), options.sessionTimeout(),
@@ -147,13 +149,7 @@ final class ClassicMembership implements GroupMembership {
     public void close() {
         closing = true;
         events.add(new Event.Close());
-        if (Thread.currentThread() != thread && thread.isAlive()) {
-            try {
-                thread.join(options.shutdownTimeout().plus(requestTimeout).plus(requestTimeout).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        MembershipWaits.joinUnlessCurrent(thread, options.shutdownTimeout().plus(requestTimeout).plus(requestTimeout));
     }
 
     private void run() {
@@ -260,7 +256,7 @@ final class ClassicMembership implements GroupMembership {
                 .withProtocols(ConsumerProtocol.PROTOCOL_TYPE, protocols());
         JoinGroupResult joined;
         try {
-            joined = await(api.join(join));
+            joined = waits.await(api.join(join));
         } catch (RuntimeException failure) {
             forgetAfter(failure, current);
             throw failure;
@@ -272,7 +268,7 @@ final class ClassicMembership implements GroupMembership {
                 ? assign(joined) : Map.of();
         SyncGroupResult synced;
         try {
-            synced = await(api.sync(SyncGroupOptions.after(options.groupId(), joined, assignments)
+            synced = waits.await(api.sync(SyncGroupOptions.after(options.groupId(), joined, assignments)
                     .withGroupInstanceId(options.groupInstanceId())));
         } catch (RuntimeException failure) {
             forgetAfter(failure, next);
@@ -340,7 +336,7 @@ final class ClassicMembership implements GroupMembership {
                 groupTopics.addAll(member.subscription().topics());
             }
         }
-        Map<String, Integer> counts = await(api.partitionCounts(groupTopics));
+        Map<String, Integer> counts = waits.await(api.partitionCounts(groupTopics));
         assignedCounts = Map.copyOf(counts);
         return assignor.assign(counts, joined.members());
     }
@@ -351,7 +347,7 @@ final class ClassicMembership implements GroupMembership {
             return;
         }
         try {
-            Map<String, Integer> counts = await(api.partitionCounts(assignedCounts.isEmpty() ? options.topics()
+            Map<String, Integer> counts = waits.await(api.partitionCounts(assignedCounts.isEmpty() ? options.topics()
                     : unionTopics()));
             if (!counts.equals(assignedCounts)) {
                 events.add(new Event.Rejoin(RebalanceReason.METADATA_CHANGED, "partition counts changed from "
@@ -452,26 +448,6 @@ final class ClassicMembership implements GroupMembership {
         listener.failed(error);
     }
 
-    /** Waits for a broker call; ends early with {@link Closing} when the member is closed meanwhile. */
-    private <T> T await(CompletableFuture<T> call) {
-        while (true) {
-            if (closing) {
-                throw new Closing();
-            }
-            try {
-                return call.get(CLOSE_POLL.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (TimeoutException stillWaiting) {
-                // poll again
-            } catch (ExecutionException failure) {
-                Throwable cause = failure.getCause();
-                throw cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new Closing();
-            }
-        }
-    }
-
     static Set<TopicPartition> partitions(MemberAssignment assignment) {
         Set<TopicPartition> partitions = new LinkedHashSet<>();
         if (assignment != null) {
@@ -509,20 +485,6 @@ final class ClassicMembership implements GroupMembership {
         }
 
         record Close() implements Event {
-        }
-    }
-
-    /** The member was closed while it waited. */
-    private static final class Closing extends RuntimeException {
-        Closing() {
-            super(null, null, false, false);
-        }
-    }
-
-    /** An error no rejoin can fix. */
-    private static final class Fatal extends RuntimeException {
-        Fatal(Throwable cause) {
-            super(cause.getMessage(), cause, false, false);
         }
     }
 }
