@@ -36,7 +36,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A member of a classic consumer group (JoinGroup, SyncGroup, Heartbeat, LeaveGroup) as an explicit state machine
@@ -54,28 +53,19 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Thread-safe: the accessors may be called from any thread; the listener is called on the coordination thread.
  */
-final class ClassicMembership implements GroupMembership {
+final class ClassicMembership extends CoordinatedMembership {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClassicMembership.class);
-    private static final AtomicInteger THREADS = new AtomicInteger();
 
-    private final ConsumerGroupOptions options;
     private final GroupApi api;
     private final MembershipListener listener;
     private final Telemetry telemetry;
     private final Duration metadataCheckInterval;
-    private final Duration requestTimeout;
     private final Heartbeater heartbeater;
     private final RebalanceProtocol protocol;
-    private final MembershipWaits waits;
     private final LinkedBlockingQueue<Event> events = new LinkedBlockingQueue<>();
-    private final Thread thread;
 
-    private volatile State state = State.JOINING;
-    private volatile Generation generation;
     private volatile String leaderId = "";
-    private volatile Set<TopicPartition> owned = Set.of();
-    private volatile boolean closing;
     /** The generation whose partitions are owned (-1 before the first assignment), sent for cooperative stickiness. */
     private int ownedGeneration = -1;
     /** Leader only: the partition counts the last assignment was made with, to notice topics growing. */
@@ -83,14 +73,11 @@ final class ClassicMembership implements GroupMembership {
 
     ClassicMembership(ConsumerGroupOptions options, GroupApi api, MembershipListener listener, Telemetry telemetry,
             Duration metadataCheckInterval, Duration requestTimeout) {
-        this.options = options;
+        super(options, requestTimeout);
         this.api = api;
         this.listener = listener;
         this.telemetry = telemetry;
         this.metadataCheckInterval = metadataCheckInterval;
-        this.requestTimeout = requestTimeout;
-        this.generation = Generation.none(options.groupInstanceId());
-        this.waits = new MembershipWaits(() -> closing);
         this.protocol = options.assignors().stream().allMatch(a -> a.rebalanceProtocol() == RebalanceProtocol.COOPERATIVE)
                 ? RebalanceProtocol.COOPERATIVE : RebalanceProtocol.EAGER;
         this.heartbeater = new Heartbeater(api, options.groupId(), options.heartbeatInterval(), options.sessionTimeout(),
@@ -105,33 +92,11 @@ final class ClassicMembership implements GroupMembership {
                         events.add(new Event.SessionExpired(expired));
                     }
                 });
-        this.thread = new Thread(this::run, "kafkaex-group-" + options.groupId() + "-" + THREADS.incrementAndGet());
-        this.thread.setDaemon(true);
-    }
-
-    @Override
-    public void start() {
-        thread.start();
-    }
-
-    @Override
-    public State state() {
-        return state;
-    }
-
-    @Override
-    public Generation generation() {
-        return generation;
     }
 
     @Override
     public String leaderId() {
         return leaderId;
-    }
-
-    @Override
-    public Set<TopicPartition> owned() {
-        return owned;
     }
 
     /** Which protocol the offered assignors allow: cooperative only when all of them are. */
@@ -144,53 +109,38 @@ final class ClassicMembership implements GroupMembership {
         events.add(new Event.Rejoin(RebalanceReason.METADATA_CHANGED, reason));
     }
 
-    /** Revokes with commits, leaves, and waits for the coordination thread to end (bounded). */
     @Override
-    public void close() {
-        closing = true;
+    void wake() {
         events.add(new Event.Close());
-        MembershipWaits.joinUnlessCurrent(thread, options.shutdownTimeout().plus(requestTimeout).plus(requestTimeout));
     }
 
-    private void run() {
-        try {
-            boolean joined = false;
-            int failedJoins = 0;
-            while (!closing) {
-                if (!joined) {
-                    try {
-                        joinAndSync();
-                        joined = true;
-                        failedJoins = 0;
-                    } catch (Closing closingNow) {
-                        break;
-                    } catch (RuntimeException failure) {
-                        if (!rejoinable(failure)) {
-                            fail(failure);
-                            return;
-                        }
-                        failedJoins++;
-                        waitBeforeRetry(failure, failedJoins);
+    @Override
+    void coordinate() throws InterruptedException {
+        boolean joined = false;
+        int failedJoins = 0;
+        while (!closing()) {
+            if (!joined) {
+                try {
+                    joinAndSync();
+                    joined = true;
+                    failedJoins = 0;
+                } catch (Closing closingNow) {
+                    return;
+                } catch (RuntimeException failure) {
+                    if (!rejoinable(failure)) {
+                        throw failure instanceof Fatal fatal ? fatal : new Fatal(failure);
                     }
-                    continue;
+                    failedJoins++;
+                    waitBeforeRetry(failure, failedJoins);
                 }
-                Event event = events.poll(metadataCheckInterval.toMillis(), TimeUnit.MILLISECONDS);
-                if (event == null) {
-                    checkPartitionCounts();
-                } else {
-                    joined = !handle(event);
-                }
+                continue;
             }
-            shutdown();
-        } catch (Closing closingNow) {
-            shutdown();
-        } catch (Fatal fatal) {
-            fail(fatal.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            shutdown();
-        } catch (RuntimeException | Error unexpected) {
-            fail(unexpected);
+            Event event = events.poll(metadataCheckInterval.toMillis(), TimeUnit.MILLISECONDS);
+            if (event == null) {
+                checkPartitionCounts();
+            } else {
+                joined = !handle(event);
+            }
         }
     }
 
@@ -410,7 +360,8 @@ final class ClassicMembership implements GroupMembership {
                 || error == KafkaError.ILLEGAL_GENERATION || error == KafkaError.UNKNOWN_TOPIC_OR_PARTITION;
     }
 
-    private void shutdown() {
+    @Override
+    void shutdown() {
         try {
             if (!owned.isEmpty()) {
                 Set<TopicPartition> revoking = owned;
@@ -439,7 +390,8 @@ final class ClassicMembership implements GroupMembership {
         }
     }
 
-    private void fail(Throwable error) {
+    @Override
+    void fail(Throwable error) {
         heartbeater.stop();
         state = State.FAILED;
         loseOwned();

@@ -28,7 +28,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A member of a KIP-848 consumer group ({@code group.protocol=consumer}): the coordinator assigns, and the member's one
@@ -59,26 +58,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Thread-safe: the accessors may be called from any thread; the listener is called on the coordination thread.
  */
-final class ConsumerProtocolMembership implements GroupMembership {
+final class ConsumerProtocolMembership extends CoordinatedMembership {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConsumerProtocolMembership.class);
-    private static final AtomicInteger THREADS = new AtomicInteger();
 
-    private final ConsumerGroupOptions options;
     private final ConsumerProtocolApi api;
     private final MembershipListener listener;
     private final Telemetry telemetry;
-    private final Duration requestTimeout;
-    private final MembershipWaits waits;
     private final TopicIdNames topicNames = new TopicIdNames();
     /** Why the next beat should go now: rejoin requests and close. */
     private final LinkedBlockingQueue<String> wakeUps = new LinkedBlockingQueue<>();
-    private final Thread thread;
-
-    private volatile State state = State.JOINING;
-    private volatile Generation generation;
-    private volatile Set<TopicPartition> owned = Set.of();
-    private volatile boolean closing;
 
     // confined to the coordination thread
     private String memberId = newMemberId();
@@ -92,42 +81,17 @@ final class ConsumerProtocolMembership implements GroupMembership {
 
     ConsumerProtocolMembership(ConsumerGroupOptions options, ConsumerProtocolApi api, MembershipListener listener,
             Telemetry telemetry, Duration requestTimeout) {
-        this.options = options;
+        super(options, requestTimeout);
         this.api = api;
         this.listener = listener;
         this.telemetry = telemetry;
-        this.requestTimeout = requestTimeout;
-        this.waits = new MembershipWaits(() -> closing);
-        this.generation = Generation.none(options.groupInstanceId());
         this.interval = options.heartbeatInterval();
-        this.thread = new Thread(this::run, "kafkaex-group-" + options.groupId() + "-" + THREADS.incrementAndGet());
-        this.thread.setDaemon(true);
-    }
-
-    @Override
-    public void start() {
-        thread.start();
-    }
-
-    @Override
-    public State state() {
-        return state;
-    }
-
-    @Override
-    public Generation generation() {
-        return generation;
     }
 
     /** Always {@code ""}: the coordinator assigns, there is no leader member. */
     @Override
     public String leaderId() {
         return "";
-    }
-
-    @Override
-    public Set<TopicPartition> owned() {
-        return owned;
     }
 
     /**
@@ -139,43 +103,29 @@ final class ConsumerProtocolMembership implements GroupMembership {
         wakeUps.add(reason);
     }
 
-    /** Revokes with commits, leaves, and waits for the coordination thread to end (bounded). */
     @Override
-    public void close() {
-        closing = true;
+    void wake() {
         wakeUps.add("closing");
-        MembershipWaits.joinUnlessCurrent(thread, options.shutdownTimeout().plus(requestTimeout).plus(requestTimeout));
     }
 
-    private void run() {
-        try {
-            int failures = 0;
-            lastAnswered = System.currentTimeMillis();
-            while (!closing) {
-                Duration wait;
-                try {
-                    wait = beat();
-                    failures = 0;
-                } catch (Closing closingNow) {
-                    break;
-                } catch (Fatal fatal) {
-                    throw fatal;
-                } catch (RuntimeException failure) {
-                    failures++;
-                    wait = failed(failure, failures);
-                }
-                pause(wait);
+    @Override
+    void coordinate() throws InterruptedException {
+        int failures = 0;
+        lastAnswered = System.currentTimeMillis();
+        while (!closing()) {
+            Duration wait;
+            try {
+                wait = beat();
+                failures = 0;
+            } catch (Closing closingNow) {
+                return;
+            } catch (Fatal fatal) {
+                throw fatal;
+            } catch (RuntimeException failure) {
+                failures++;
+                wait = failed(failure, failures);
             }
-            shutdown();
-        } catch (Closing closingNow) {
-            shutdown();
-        } catch (Fatal fatal) {
-            fail(fatal.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            shutdown();
-        } catch (RuntimeException | Error unexpected) {
-            fail(unexpected);
+            pause(wait);
         }
     }
 
@@ -308,7 +258,8 @@ final class ConsumerProtocolMembership implements GroupMembership {
         }
     }
 
-    private void shutdown() {
+    @Override
+    void shutdown() {
         try {
             Set<TopicPartition> revoking = minus(owned, starting);
             owned = Set.of();
@@ -338,7 +289,8 @@ final class ConsumerProtocolMembership implements GroupMembership {
         }
     }
 
-    private void fail(Throwable error) {
+    @Override
+    void fail(Throwable error) {
         state = State.FAILED;
         loseOwned();
         LOG.error("Group '{}': member '{}' stopped for good: {}", options.groupId(), memberId, error.getMessage());

@@ -9,8 +9,7 @@ import java.util.function.BooleanSupplier;
 
 /**
  * How a membership's coordination thread waits: for a broker call, in short polls so that closing the membership ends
- * the wait with {@link Closing}; for the thread itself on close. {@link Fatal} carries an error no rejoin can fix up
- * the thread's stack. Thread-safe.
+ * the wait with {@link Closing}. {@link Fatal} carries an error no rejoin can fix up the thread's stack. Thread-safe.
  */
 final class MembershipWaits {
 
@@ -38,17 +37,6 @@ final class MembershipWaits {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new Closing();
-            }
-        }
-    }
-
-    /** Waits up to {@code bound} for the coordination thread to end, unless called on it. */
-    static void joinUnlessCurrent(Thread thread, Duration bound) {
-        if (Thread.currentThread() != thread && thread.isAlive()) {
-            try {
-                thread.join(bound.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
             }
         }
     }

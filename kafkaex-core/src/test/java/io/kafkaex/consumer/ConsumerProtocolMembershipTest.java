@@ -146,7 +146,8 @@ class ConsumerProtocolMembershipTest {
         api.answers.add(failure(new NoCommonVersionException("The broker does not offer ConsumerGroupHeartbeat (API key 68)")));
         start(options().build());
 
-        Eventually.until(() -> membership.state() == GroupMembership.State.FAILED);
+        Eventually.until(() -> !listener.failures.isEmpty());
+        assertThat(membership.state()).isEqualTo(GroupMembership.State.FAILED);
         assertThat(listener.failures).singleElement().isInstanceOf(KafkaUnsupportedVersionException.class)
                 .satisfies(error -> assertThat(error.getMessage())
                         .contains("the broker does not support group.protocol=consumer", "GroupProtocolType.CLASSIC",
@@ -163,7 +164,8 @@ class ConsumerProtocolMembershipTest {
         api.answers.add(failure(KafkaErrorExceptions.of(error, "scripted")));
         start(options().groupInstanceId("instance-1").build());
 
-        Eventually.until(() -> membership.state() == GroupMembership.State.FAILED);
+        Eventually.until(() -> !listener.failures.isEmpty());
+        assertThat(membership.state()).isEqualTo(GroupMembership.State.FAILED);
         assertThat(listener.lost).containsExactly(Set.of(tp(0)));
         assertThat(listener.failures).singleElement().isInstanceOfSatisfying(KafkaErrorException.class,
                 failure -> assertThat(failure.error()).isEqualTo(error));
