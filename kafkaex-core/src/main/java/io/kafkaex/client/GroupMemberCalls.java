@@ -6,6 +6,8 @@ import io.kafkaex.network.TrafficClass;
 import io.kafkaex.protocol.ApiKey;
 import io.kafkaex.protocol.ProtocolMessage;
 import io.kafkaex.protocol.ProtocolReader;
+import io.kafkaex.protocol.message.ConsumerGroupHeartbeatRequest;
+import io.kafkaex.protocol.message.ConsumerGroupHeartbeatResponse;
 import io.kafkaex.protocol.message.HeartbeatRequest;
 import io.kafkaex.protocol.message.HeartbeatResponse;
 import io.kafkaex.protocol.message.LeaveGroupRequest;
@@ -21,10 +23,10 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
- * kafka_ex's {@code sync_group}, {@code heartbeat} and {@code leave_group} for a member that has joined, each
- * one request to the group's coordinator on the group connection. Errors such as ILLEGAL_GENERATION,
- * UNKNOWN_MEMBER_ID and REBALANCE_IN_PROGRESS fail with a {@code KafkaGroupMembershipException}; transient
- * coordinator errors are retried by {@link CoordinatorCalls}.
+ * kafka_ex's {@code sync_group}, {@code heartbeat} and {@code leave_group} for a member that has joined, and the
+ * KIP-848 member's ConsumerGroupHeartbeat, each one request to the group's coordinator on the group connection.
+ * Errors such as ILLEGAL_GENERATION, UNKNOWN_MEMBER_ID, REBALANCE_IN_PROGRESS and FENCED_MEMBER_EPOCH fail with a
+ * {@code KafkaGroupMembershipException}; transient coordinator errors are retried by {@link CoordinatorCalls}.
  *
  * <p>Thread-safe; continuations run on the network's event loop.
  */
@@ -68,6 +70,12 @@ final class GroupMemberCalls {
                 }, requestTimeout);
     }
 
+    CompletableFuture<ConsumerGroupHeartbeatResult> consumerHeartbeat(ConsumerGroupHeartbeatOptions options) {
+        return call(options.groupId(), ApiKey.CONSUMER_GROUP_HEARTBEAT, version -> consumerHeartbeatRequest(options),
+                (reader, version) -> consumerHeartbeatResult(ConsumerGroupHeartbeatResponse.read(reader, version), options),
+                requestTimeout);
+    }
+
     private <T> CompletableFuture<T> call(String group, ApiKey api, Function<Short, ProtocolMessage> body,
             BiFunction<ProtocolReader, Short, T> parser, Duration deadline) {
         return coordinators.call(group, coordinator -> network.send(coordinator, TrafficClass.GROUP,
@@ -89,6 +97,29 @@ final class GroupMemberCalls {
         ByteBuffer payload = response.assignment() == null ? ByteBuffer.allocate(0) : response.assignment();
         return new SyncGroupResult(payload,
                 ConsumerPayloads.isConsumer(protocolType) ? ConsumerPayloads.assignment(payload) : null);
+    }
+
+    static ConsumerGroupHeartbeatRequest consumerHeartbeatRequest(ConsumerGroupHeartbeatOptions options) {
+        return new ConsumerGroupHeartbeatRequest().setGroupId(options.groupId()).setMemberId(options.memberId())
+                .setMemberEpoch(options.memberEpoch()).setInstanceId(options.instanceId()).setRackId(options.rackId())
+                .setRebalanceTimeoutMs(options.rebalanceTimeoutMs()).setSubscribedTopicNames(options.subscribedTopicNames())
+                .setServerAssignor(options.serverAssignor())
+                .setTopicPartitions(options.topicPartitions() == null ? null : options.topicPartitions().stream()
+                        .map(owned -> new ConsumerGroupHeartbeatRequest.TopicPartitions().setTopicId(owned.topicId())
+                                .setPartitions(owned.partitions())).toList());
+    }
+
+    /** The answer; the member id is the request's when the coordinator sends none. */
+    static ConsumerGroupHeartbeatResult consumerHeartbeatResult(ConsumerGroupHeartbeatResponse response,
+            ConsumerGroupHeartbeatOptions options) {
+        GroupErrors.check(response.errorCode(), options.groupId(), "heartbeat of member '" + options.memberId()
+                + "' in epoch " + options.memberEpoch() + (response.errorMessage() == null ? "" : ": " + response.errorMessage()));
+        String memberId = response.memberId() == null || response.memberId().isEmpty() ? options.memberId()
+                : response.memberId();
+        ConsumerGroupHeartbeatResponse.Assignment assignment = response.assignment();
+        return new ConsumerGroupHeartbeatResult(memberId, response.memberEpoch(), response.heartbeatIntervalMs(),
+                assignment == null ? null : assignment.topicPartitions().stream()
+                        .map(topic -> new TopicIdPartitions(topic.topicId(), topic.partitions())).toList());
     }
 
     /** One member id up to v2; from v3 (KIP-345) a members array, here with one member. */

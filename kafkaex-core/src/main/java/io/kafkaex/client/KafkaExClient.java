@@ -295,6 +295,21 @@ public final class KafkaExClient implements AutoCloseable {
         await(heartbeat(group, memberId, generationId));
     }
 
+    /**
+     * ConsumerGroupHeartbeat (KIP-848, {@code group.protocol=consumer}; Kafka 4.0+): joins (epoch 0), heartbeats,
+     * acknowledges an assignment or leaves (epoch -1 or -2), see {@link ConsumerGroupHeartbeatOptions}. Membership
+     * errors such as FENCED_MEMBER_EPOCH and UNKNOWN_MEMBER_ID are typed exceptions; a broker without the API fails
+     * with a {@code NoCommonVersionException}.
+     */
+    public CompletableFuture<ConsumerGroupHeartbeatResult> consumerGroupHeartbeat(ConsumerGroupHeartbeatOptions heartbeatOptions) {
+        return offLoop(operations.heartbeat(heartbeatOptions.groupId(), heartbeatOptions.memberId(),
+                heartbeatOptions.memberEpoch(), () -> groups.members().consumerHeartbeat(heartbeatOptions)));
+    }
+
+    public ConsumerGroupHeartbeatResult consumerGroupHeartbeatSync(ConsumerGroupHeartbeatOptions heartbeatOptions) {
+        return await(consumerGroupHeartbeat(heartbeatOptions));
+    }
+
     /** LeaveGroup ({@code leave_group/4}): a member id up to v2, a members array from v3. */
     public CompletableFuture<Void> leaveGroup(String group, String memberId) {
         return leaveGroup(group, memberId, null);

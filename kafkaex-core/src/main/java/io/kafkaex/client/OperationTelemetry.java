@@ -95,8 +95,8 @@ final class OperationTelemetry {
                 (duration, exception) -> new SyncEvent.Thrown(metadata, duration, exception));
     }
 
-    /** A {@code consumer.heartbeat} span. */
-    CompletableFuture<Void> heartbeat(String groupId, String memberId, int generationId, Supplier<CompletableFuture<Void>> operation) {
+    /** A {@code consumer.heartbeat} span, of a classic Heartbeat or (the epoch as generation) a ConsumerGroupHeartbeat. */
+    <T> CompletableFuture<T> heartbeat(String groupId, String memberId, int generationId, Supplier<CompletableFuture<T>> operation) {
         if (!telemetry.isEnabled()) {
             return operation.get();
         }

@@ -11,6 +11,8 @@ import io.kafkaex.client.RetriableFailures;
 import io.kafkaex.client.SyncGroupOptions;
 import io.kafkaex.client.SyncGroupResult;
 import io.kafkaex.client.TopicPartition;
+import io.kafkaex.consumer.MembershipWaits.Closing;
+import io.kafkaex.consumer.MembershipWaits.Fatal;
 import io.kafkaex.consumer.assignor.PartitionAssignor;
 import io.kafkaex.consumer.assignor.PartitionAssignor.RebalanceProtocol;
 import io.kafkaex.protocol.ConsumerProtocol;
@@ -30,12 +32,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A member of a classic consumer group (JoinGroup, SyncGroup, Heartbeat, LeaveGroup) as an explicit state machine
@@ -53,28 +53,19 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Thread-safe: the accessors may be called from any thread; the listener is called on the coordination thread.
  */
-final class ClassicMembership implements GroupMembership {
+final class ClassicMembership extends CoordinatedMembership {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClassicMembership.class);
-    private static final AtomicInteger THREADS = new AtomicInteger();
-    private static final Duration CLOSE_POLL = Duration.ofMillis(50);
 
-    private final ConsumerGroupOptions options;
     private final GroupApi api;
     private final MembershipListener listener;
     private final Telemetry telemetry;
     private final Duration metadataCheckInterval;
-    private final Duration requestTimeout;
     private final Heartbeater heartbeater;
     private final RebalanceProtocol protocol;
     private final LinkedBlockingQueue<Event> events = new LinkedBlockingQueue<>();
-    private final Thread thread;
 
-    private volatile State state = State.JOINING;
-    private volatile Generation generation;
     private volatile String leaderId = "";
-    private volatile Set<TopicPartition> owned = Set.of();
-    private volatile boolean closing;
     /** The generation whose partitions are owned (-1 before the first assignment), sent for cooperative stickiness. */
     private int ownedGeneration = -1;
     /** Leader only: the partition counts the last assignment was made with, to notice topics growing. */
@@ -82,13 +73,11 @@ final class ClassicMembership implements GroupMembership {
 
     ClassicMembership(ConsumerGroupOptions options, GroupApi api, MembershipListener listener, Telemetry telemetry,
             Duration metadataCheckInterval, Duration requestTimeout) {
-        this.options = options;
+        super(options, requestTimeout);
         this.api = api;
         this.listener = listener;
         this.telemetry = telemetry;
         this.metadataCheckInterval = metadataCheckInterval;
-        this.requestTimeout = requestTimeout;
-        this.generation = Generation.none(options.groupInstanceId());
         this.protocol = options.assignors().stream().allMatch(a -> a.rebalanceProtocol() == RebalanceProtocol.COOPERATIVE)
                 ? RebalanceProtocol.COOPERATIVE : RebalanceProtocol.EAGER;
         this.heartbeater = new Heartbeater(api, options.groupId(), options.heartbeatInterval(), options.sessionTimeout(),
@@ -103,33 +92,11 @@ final class ClassicMembership implements GroupMembership {
                         events.add(new Event.SessionExpired(expired));
                     }
                 });
-        this.thread = new Thread(this::run, "kafkaex-group-" + options.groupId() + "-" + THREADS.incrementAndGet());
-        this.thread.setDaemon(true);
-    }
-
-    @Override
-    public void start() {
-        thread.start();
-    }
-
-    @Override
-    public State state() {
-        return state;
-    }
-
-    @Override
-    public Generation generation() {
-        return generation;
     }
 
     @Override
     public String leaderId() {
         return leaderId;
-    }
-
-    @Override
-    public Set<TopicPartition> owned() {
-        return owned;
     }
 
     /** Which protocol the offered assignors allow: cooperative only when all of them are. */
@@ -142,59 +109,38 @@ final class ClassicMembership implements GroupMembership {
         events.add(new Event.Rejoin(RebalanceReason.METADATA_CHANGED, reason));
     }
 
-    /** Revokes with commits, leaves, and waits for the coordination thread to end (bounded). */
     @Override
-    public void close() {
-        closing = true;
+    void wake() {
         events.add(new Event.Close());
-        if (Thread.currentThread() != thread && thread.isAlive()) {
-            try {
-                thread.join(options.shutdownTimeout().plus(requestTimeout).plus(requestTimeout).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 
-    private void run() {
-        try {
-            boolean joined = false;
-            int failedJoins = 0;
-            while (!closing) {
-                if (!joined) {
-                    try {
-                        joinAndSync();
-                        joined = true;
-                        failedJoins = 0;
-                    } catch (Closing closingNow) {
-                        break;
-                    } catch (RuntimeException failure) {
-                        if (!rejoinable(failure)) {
-                            fail(failure);
-                            return;
-                        }
-                        failedJoins++;
-                        waitBeforeRetry(failure, failedJoins);
+    @Override
+    void coordinate() throws InterruptedException {
+        boolean joined = false;
+        int failedJoins = 0;
+        while (!closing()) {
+            if (!joined) {
+                try {
+                    joinAndSync();
+                    joined = true;
+                    failedJoins = 0;
+                } catch (Closing closingNow) {
+                    return;
+                } catch (RuntimeException failure) {
+                    if (!rejoinable(failure)) {
+                        throw failure instanceof Fatal fatal ? fatal : new Fatal(failure);
                     }
-                    continue;
+                    failedJoins++;
+                    waitBeforeRetry(failure, failedJoins);
                 }
-                Event event = events.poll(metadataCheckInterval.toMillis(), TimeUnit.MILLISECONDS);
-                if (event == null) {
-                    checkPartitionCounts();
-                } else {
-                    joined = !handle(event);
-                }
+                continue;
             }
-            shutdown();
-        } catch (Closing closingNow) {
-            shutdown();
-        } catch (Fatal fatal) {
-            fail(fatal.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            shutdown();
-        } catch (RuntimeException | Error unexpected) {
-            fail(unexpected);
+            Event event = events.poll(metadataCheckInterval.toMillis(), TimeUnit.MILLISECONDS);
+            if (event == null) {
+                checkPartitionCounts();
+            } else {
+                joined = !handle(event);
+            }
         }
     }
 
@@ -260,7 +206,7 @@ final class ClassicMembership implements GroupMembership {
                 .withProtocols(ConsumerProtocol.PROTOCOL_TYPE, protocols());
         JoinGroupResult joined;
         try {
-            joined = await(api.join(join));
+            joined = waits.await(api.join(join));
         } catch (RuntimeException failure) {
             forgetAfter(failure, current);
             throw failure;
@@ -272,7 +218,7 @@ final class ClassicMembership implements GroupMembership {
                 ? assign(joined) : Map.of();
         SyncGroupResult synced;
         try {
-            synced = await(api.sync(SyncGroupOptions.after(options.groupId(), joined, assignments)
+            synced = waits.await(api.sync(SyncGroupOptions.after(options.groupId(), joined, assignments)
                     .withGroupInstanceId(options.groupInstanceId())));
         } catch (RuntimeException failure) {
             forgetAfter(failure, next);
@@ -340,7 +286,7 @@ final class ClassicMembership implements GroupMembership {
                 groupTopics.addAll(member.subscription().topics());
             }
         }
-        Map<String, Integer> counts = await(api.partitionCounts(groupTopics));
+        Map<String, Integer> counts = waits.await(api.partitionCounts(groupTopics));
         assignedCounts = Map.copyOf(counts);
         return assignor.assign(counts, joined.members());
     }
@@ -351,7 +297,7 @@ final class ClassicMembership implements GroupMembership {
             return;
         }
         try {
-            Map<String, Integer> counts = await(api.partitionCounts(assignedCounts.isEmpty() ? options.topics()
+            Map<String, Integer> counts = waits.await(api.partitionCounts(assignedCounts.isEmpty() ? options.topics()
                     : unionTopics()));
             if (!counts.equals(assignedCounts)) {
                 events.add(new Event.Rejoin(RebalanceReason.METADATA_CHANGED, "partition counts changed from "
@@ -414,7 +360,8 @@ final class ClassicMembership implements GroupMembership {
                 || error == KafkaError.ILLEGAL_GENERATION || error == KafkaError.UNKNOWN_TOPIC_OR_PARTITION;
     }
 
-    private void shutdown() {
+    @Override
+    void shutdown() {
         try {
             if (!owned.isEmpty()) {
                 Set<TopicPartition> revoking = owned;
@@ -443,33 +390,14 @@ final class ClassicMembership implements GroupMembership {
         }
     }
 
-    private void fail(Throwable error) {
+    @Override
+    void fail(Throwable error) {
         heartbeater.stop();
         loseOwned();
         LOG.error("Group '{}': member '{}' stopped for good: {}", options.groupId(), generation.memberId(),
                 error.getMessage());
         listener.failed(error);
         state = State.FAILED; // after the listener: whoever sees FAILED also sees the failure
-    }
-
-    /** Waits for a broker call; ends early with {@link Closing} when the member is closed meanwhile. */
-    private <T> T await(CompletableFuture<T> call) {
-        while (true) {
-            if (closing) {
-                throw new Closing();
-            }
-            try {
-                return call.get(CLOSE_POLL.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (TimeoutException stillWaiting) {
-                // poll again
-            } catch (ExecutionException failure) {
-                Throwable cause = failure.getCause();
-                throw cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new Closing();
-            }
-        }
     }
 
     static Set<TopicPartition> partitions(MemberAssignment assignment) {
@@ -509,20 +437,6 @@ final class ClassicMembership implements GroupMembership {
         }
 
         record Close() implements Event {
-        }
-    }
-
-    /** The member was closed while it waited. */
-    private static final class Closing extends RuntimeException {
-        Closing() {
-            super(null, null, false, false);
-        }
-    }
-
-    /** An error no rejoin can fix. */
-    private static final class Fatal extends RuntimeException {
-        Fatal(Throwable cause) {
-            super(cause.getMessage(), cause, false, false);
         }
     }
 }

@@ -39,6 +39,7 @@ public final class ConsumerGroupOptions {
     private final String groupInstanceId;
     private final String rackId;
     private final GroupProtocolType groupProtocol;
+    private final String serverAssignor;
     private final Duration sessionTimeout;
     private final Duration rebalanceTimeout;
     private final Duration heartbeatInterval;
@@ -66,6 +67,12 @@ public final class ConsumerGroupOptions {
         }
         this.rackId = builder.rackId;
         this.groupProtocol = Objects.requireNonNull(builder.groupProtocol, "groupProtocol");
+        this.serverAssignor = builder.serverAssignor;
+        if (serverAssignor != null && (serverAssignor.isBlank() || groupProtocol != GroupProtocolType.CONSUMER)) {
+            throw new IllegalArgumentException("serverAssignor names the coordinator's assignor of the CONSUMER group "
+                    + "protocol (e.g. \"uniform\" or \"range\"); it must not be blank and needs groupProtocol CONSUMER, "
+                    + "was '" + serverAssignor + "' with " + groupProtocol);
+        }
         this.sessionTimeout = positive(builder.sessionTimeout, "sessionTimeout");
         this.rebalanceTimeout = positive(builder.rebalanceTimeout == null ? sessionTimeout.multipliedBy(3)
                 : builder.rebalanceTimeout, "rebalanceTimeout");
@@ -131,7 +138,19 @@ public final class ConsumerGroupOptions {
         return groupProtocol;
     }
 
-    /** How long the coordinator waits for a heartbeat before it drops the member; 30 s by default. */
+    /**
+     * The coordinator's assignor for the {@code CONSUMER} group protocol ({@code "uniform"}, {@code "range"}), or
+     * {@code null} (the default) for the coordinator's default ({@code group.consumer.assignors}).
+     */
+    public String serverAssignor() {
+        return serverAssignor;
+    }
+
+    /**
+     * How long the coordinator waits for a heartbeat before it drops the member; 30 s by default. With the
+     * {@code CONSUMER} protocol the coordinator's own {@code group.consumer.session.timeout.ms} applies, and this only
+     * bounds how long the member keeps its partitions while no heartbeat is answered.
+     */
     public Duration sessionTimeout() {
         return sessionTimeout;
     }
@@ -214,6 +233,7 @@ public final class ConsumerGroupOptions {
         private String groupInstanceId;
         private String rackId;
         private GroupProtocolType groupProtocol = GroupProtocolType.CLASSIC;
+        private String serverAssignor;
         private Duration sessionTimeout = DEFAULT_SESSION_TIMEOUT;
         private Duration rebalanceTimeout;
         private Duration heartbeatInterval = DEFAULT_HEARTBEAT_INTERVAL;
@@ -246,6 +266,11 @@ public final class ConsumerGroupOptions {
 
         public Builder groupProtocol(GroupProtocolType protocol) {
             this.groupProtocol = protocol;
+            return this;
+        }
+
+        public Builder serverAssignor(String name) {
+            this.serverAssignor = name;
             return this;
         }
 

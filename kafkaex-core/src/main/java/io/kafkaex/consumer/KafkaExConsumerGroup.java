@@ -69,8 +69,11 @@ public final class KafkaExConsumerGroup implements AutoCloseable {
         this.telemetry = client.runtime().telemetry();
         this.pool = Executors.newCachedThreadPool(workerThreads(options.groupId()));
         this.fetcher = new Fetcher(client, options.fetch().withAutoOffsetReset(options.autoOffsetReset()), new Sink());
-        this.membership = new ClassicMembership(options, new ClientGroupApi(client), new Listener(), telemetry,
-                options.client().metadataRefreshInterval(), options.client().requestTimeout());
+        ClientGroupApi api = new ClientGroupApi(client);
+        this.membership = options.groupProtocol() == GroupProtocolType.CONSUMER
+                ? new ConsumerProtocolMembership(options, api, new Listener(), telemetry, options.client().requestTimeout())
+                : new ClassicMembership(options, api, new Listener(), telemetry,
+                        options.client().metadataRefreshInterval(), options.client().requestTimeout());
         OffsetCommits commits = new OffsetCommits(client, options.groupId(), membership::generation,
                 membership::requestRejoin);
         this.workerContext = new PartitionWorker.Context(options.groupId(), options.consumerName(), consumer, commits,

@@ -25,5 +25,10 @@ public enum RebalanceReason {
      * A cooperative rebalance took partitions from this member; it rejoins once they are revoked so they can be
      * assigned to their new owner (KIP-429). KafkaEx's own reason.
      */
-    REVOCATION_FOLLOW_UP
+    REVOCATION_FOLLOW_UP,
+    /**
+     * The coordinator of a {@code CONSUMER}-protocol group (KIP-848) gave the member a new assignment that revokes or
+     * adds partitions; the member reconciles without rejoining. KafkaEx's own reason.
+     */
+    ASSIGNMENT_CHANGED
 }

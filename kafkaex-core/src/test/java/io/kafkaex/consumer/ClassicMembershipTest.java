@@ -41,7 +41,7 @@ class ClassicMembershipTest {
     private static final String TOPIC = "t";
 
     private final ScriptedGroupApi api = new ScriptedGroupApi();
-    private final RecordingListener listener = new RecordingListener();
+    private final RecordingMembershipListener listener = new RecordingMembershipListener();
     private final List<RebalanceEvent> rebalances = new CopyOnWriteArrayList<>();
     private ClassicMembership membership;
 
@@ -320,34 +320,6 @@ class ClassicMembershipTest {
                 result.put(member.memberId(), MemberAssignment.of(topics));
             }
             return result;
-        }
-    }
-
-    /** Records the listener's calls. */
-    private static final class RecordingListener implements MembershipListener {
-        final List<Set<TopicPartition>> assigned = new CopyOnWriteArrayList<>();
-        final List<Set<TopicPartition>> revoked = new CopyOnWriteArrayList<>();
-        final List<Set<TopicPartition>> lost = new CopyOnWriteArrayList<>();
-        final List<Throwable> failures = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void assigned(Set<TopicPartition> partitions, Generation generation) {
-            assigned.add(Set.copyOf(partitions));
-        }
-
-        @Override
-        public void revoked(Set<TopicPartition> partitions) {
-            revoked.add(Set.copyOf(partitions));
-        }
-
-        @Override
-        public void lost(Set<TopicPartition> partitions) {
-            lost.add(Set.copyOf(partitions));
-        }
-
-        @Override
-        public void failed(Throwable error) {
-            failures.add(error);
         }
     }
 }

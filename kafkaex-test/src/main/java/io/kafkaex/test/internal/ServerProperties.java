@@ -59,6 +59,10 @@ final class ServerProperties {
         p.put("group.initial.rebalance.delay.ms", "0");
         // consumer-group tests may use session timeouts of a second or two instead of the six-second minimum
         p.put("group.min.session.timeout.ms", "1000");
+        // KIP-848 members (group.protocol=consumer) beat every half second instead of five, so their assignments
+        // settle quickly; both settings exist from Kafka 3.7 on
+        p.put("group.consumer.heartbeat.interval.ms", "500");
+        p.put("group.consumer.min.heartbeat.interval.ms", "500");
         if (clusterSize > 1) {
             // a killed node loses its leaderships in about two seconds instead of ten
             p.put("broker.session.timeout.ms", "2000");
