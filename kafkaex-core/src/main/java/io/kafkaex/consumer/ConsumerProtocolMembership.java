@@ -291,10 +291,10 @@ final class ConsumerProtocolMembership extends CoordinatedMembership {
 
     @Override
     void fail(Throwable error) {
-        state = State.FAILED;
         loseOwned();
         LOG.error("Group '{}': member '{}' stopped for good: {}", options.groupId(), memberId, error.getMessage());
         listener.failed(error);
+        state = State.FAILED; // after the listener: whoever sees FAILED also sees the failure
     }
 
     private void loseOwned() {
