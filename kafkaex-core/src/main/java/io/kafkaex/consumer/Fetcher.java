@@ -217,21 +217,32 @@ final class Fetcher implements AutoCloseable {
         }
         long now = System.nanoTime();
         Map<Node, Map<TopicPartition, PartitionFetchState>> byLeader = new LinkedHashMap<>();
+        Set<Integer> leadersWithRecordsToCome = new HashSet<>();
         for (PartitionFetchState state : partitions.values()) {
             if (state.isBackingOff(now)) {
                 wakeUpAt(state.retryAtNanos());
             }
+            Optional<Node> leader = cluster.leaderFor(state.partition().topic(), state.partition().partition());
+            if (state.isWaitingForRelease() && !state.isCaughtUp()) {
+                leader.ifPresent(node -> leadersWithRecordsToCome.add(node.id()));
+            }
             if (!state.isFetchable(now) || unreleasedBytes >= options.maxBufferedBytes()) {
                 continue;
             }
-            Optional<Node> leader = cluster.leaderFor(state.partition().topic(), state.partition().partition());
             if (leader.isEmpty()) {
                 refreshMetadata(RefreshReason.UNKNOWN_TOPIC);
             } else if (!leadersInFlight.contains(leader.get().id())) {
                 byLeader.computeIfAbsent(leader.get(), node -> new LinkedHashMap<>()).put(state.partition(), state);
             }
         }
-        byLeader.forEach((leader, fetchable) -> send(leader, fetchable, cluster));
+        byLeader.forEach((leader, fetchable) -> {
+            // a fetch of caught-up partitions only waits up to maxWait for new records and holds the leader's one
+            // fetch slot meanwhile; when a partition with records still to fetch is about to be released, wait for it
+            if (!(leadersWithRecordsToCome.contains(leader.id())
+                    && fetchable.values().stream().allMatch(PartitionFetchState::isCaughtUp))) {
+                send(leader, fetchable, cluster);
+            }
+        });
     }
 
     private void send(Node leader, Map<TopicPartition, PartitionFetchState> fetchable, ClusterMetadata cluster) {
@@ -311,6 +322,8 @@ final class Fetcher implements AutoCloseable {
             sink.failed(partition, KafkaErrorExceptions.of(error, partition.topic(), partition.partition(), null));
         } else {
             state.succeeded();
+            state.endOffset(options.readCommitted() && data.lastStableOffset() >= 0 ? data.lastStableOffset()
+                    : data.highWatermark());
             sink.watermarks(partition, data.highWatermark(), data.lastStableOffset(), data.logStartOffset());
             if (!state.isPaused()) {
                 deliver(sent, data);

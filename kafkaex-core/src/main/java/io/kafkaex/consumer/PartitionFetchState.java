@@ -28,6 +28,8 @@ final class PartitionFetchState {
     private int failures;
     private long retryAtNanos;
     private Stage stage = Stage.FETCHING;
+    /** The high watermark (last stable offset when reading committed) of the latest answer; -1 before one. */
+    private long endOffset = -1;
 
     PartitionFetchState(TopicPartition partition, long position, long epoch) {
         this.partition = partition;
@@ -60,6 +62,21 @@ final class PartitionFetchState {
     boolean isFetchable(long nowNanos) {
         return stage == Stage.FETCHING && !paused && !inFlight && unreleasedChunks < MAX_UNRELEASED_CHUNKS
                 && !isBackingOff(nowNanos);
+    }
+
+    /** Held back only because the consumer has not released its chunks yet: it will be fetchable soon. */
+    boolean isWaitingForRelease() {
+        return stage == Stage.FETCHING && !paused && !inFlight && unreleasedChunks >= MAX_UNRELEASED_CHUNKS;
+    }
+
+    /** Whether the position reached the end the latest answer gave: a fetch of it now would wait for new records. */
+    boolean isCaughtUp() {
+        return endOffset >= 0 && position >= endOffset;
+    }
+
+    /** The end of the readable log as the latest answer gave it. */
+    void endOffset(long offset) {
+        endOffset = offset;
     }
 
     boolean isBackingOff(long nowNanos) {
