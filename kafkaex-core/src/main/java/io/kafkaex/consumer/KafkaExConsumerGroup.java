@@ -61,6 +61,8 @@ public final class KafkaExConsumerGroup implements AutoCloseable {
     private final Map<TopicPartition, Throwable> partitionErrors = new ConcurrentHashMap<>();
     private volatile Throwable failure;
     private volatile boolean closed;
+    /** When {@link #close(Duration)} must be done, in {@code System.nanoTime()}; unset until it is called. */
+    private volatile long closeDeadlineNanos;
 
     private KafkaExConsumerGroup(ConsumerGroupOptions options, GenConsumer<?> consumer) {
         this.options = options;
@@ -204,16 +206,18 @@ public final class KafkaExConsumerGroup implements AutoCloseable {
     }
 
     /**
-     * Stops fetching, lets the batches being handled finish (the revocation waits up to the shutdown timeout; handlers
-     * still running once {@code timeout} has passed since the close began are interrupted), commits, leaves the group
+     * Stops fetching, lets the batches being handled finish (the revocation waits up to the shutdown timeout, and no
+     * longer than {@code timeout}; handlers still running once {@code timeout} has passed since the close began are
+     * interrupted), commits, leaves the group
      * (a static member stays registered until its session times out), and ends every thread.
      */
     public void close(Duration timeout) {
         if (closed) {
             return;
         }
-        closed = true;
         long deadline = System.nanoTime() + timeout.toNanos();
+        closeDeadlineNanos = deadline;
+        closed = true;
         try {
             membership.close();
         } finally {
@@ -302,7 +306,7 @@ public final class KafkaExConsumerGroup implements AutoCloseable {
         }
         try {
             CompletableFuture.allOf(stopped.toArray(CompletableFuture[]::new))
-                    .get(options.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                    .get(stopWaitNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception late) {
@@ -310,6 +314,12 @@ public final class KafkaExConsumerGroup implements AutoCloseable {
                     + "records not committed will be handled again by the next owner)", options.groupId(), partitions,
                     options.shutdownTimeout());
         }
+    }
+
+    /** How long revoked workers may take: the shutdown timeout, or less when a closing caller's deadline is nearer. */
+    private long stopWaitNanos() {
+        long wait = options.shutdownTimeout().toNanos();
+        return closed ? Math.max(0, Math.min(wait, closeDeadlineNanos - System.nanoTime())) : wait;
     }
 
     /** The membership's calls, on the coordination thread. */

@@ -103,13 +103,14 @@ class ConsumerShutdownIT {
     }
 
     @Test
-    void aHandlerStuckPastTheShutdownTimeoutDoesNotHoldTheCloseAndItsRecordsAreHandledAgain(KafkaTestCluster cluster)
+    void aHandlerStuckPastTheCloseTimeoutDoesNotHoldTheCloseAndItsRecordsAreHandledAgain(KafkaTestCluster cluster)
             throws Exception {
         String topic = "shutdown-it-stuck";
         String group = "shutdown-it-stuck-group";
         cluster.createTopic(topic, 1, 1);
         GroupTestSupport.produce(cluster, topic, 1, 50);
-        Duration shutdownTimeout = Duration.ofSeconds(2);
+        Duration shutdownTimeout = Duration.ofSeconds(60); // longer than the close below allows
+        Duration closeTimeout = Duration.ofSeconds(2);
         Duration requestTimeout = Duration.ofSeconds(10);
         GroupTestSupport.Recorder stuckRecorder = new GroupTestSupport.Recorder();
         SlowFirstBatch stuck = new SlowFirstBatch(stuckRecorder, Duration.ofMinutes(10));
@@ -121,10 +122,11 @@ class ConsumerShutdownIT {
         try {
             assertThat(stuck.inBatch.await(30, TimeUnit.SECONDS)).as("the stuck batch started").isTrue();
             long start = System.nanoTime();
-            first.close();
+            first.close(closeTimeout);
             Duration took = Duration.ofNanos(System.nanoTime() - start);
-            // the wait for the batch, a LeaveGroup and the client's close (at most 10 s), each bounded; generous
-            Duration bound = shutdownTimeout.plus(requestTimeout).plus(Duration.ofSeconds(10));
+            // the wait for the batch (the close timeout, not the 60-s shutdown timeout), a LeaveGroup and the client's
+            // close (at most 10 s), each bounded; generous
+            Duration bound = closeTimeout.plus(requestTimeout).plus(Duration.ofSeconds(10));
             assertThat(took).as("close is bounded though the handler never returns").isLessThan(bound);
         } finally {
             first.close();

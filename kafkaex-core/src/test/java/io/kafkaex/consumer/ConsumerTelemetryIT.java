@@ -31,8 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @KafkaExBroker
 class ConsumerTelemetryIT {
 
-    private static final String TOPIC = "telemetry-it";
-    private static final String GROUP = "telemetry-it-group";
+    private static final String TOPIC = "consumer-telemetry-it";
+    private static final String GROUP = "consumer-telemetry-it-group";
     private static final int PER_PARTITION = 150;
 
     @Test
@@ -40,7 +40,7 @@ class ConsumerTelemetryIT {
         cluster.createTopic(TOPIC, 2, 1);
         GroupTestSupport.produce(cluster, TOPIC, 2, PER_PARTITION);
         List<TelemetryEvent> events = new CopyOnWriteArrayList<>();
-        KafkaExClientOptions observed = GroupTestSupport.client(cluster, "telemetry-it-a").toBuilder()
+        KafkaExClientOptions observed = GroupTestSupport.client(cluster, "consumer-telemetry-it-a").toBuilder()
                 .telemetryListener(new KafkaExTelemetryListener() {
                     @Override
                     public void onEvent(TelemetryEvent event) {
@@ -59,7 +59,7 @@ class ConsumerTelemetryIT {
             memberId = first.memberId();
             generationBeforeSecond = first.generationId();
 
-            second = KafkaExConsumerGroup.start(member(cluster, GROUP, TOPIC, "telemetry-it-b").build(),
+            second = KafkaExConsumerGroup.start(member(cluster, GROUP, TOPIC, "consumer-telemetry-it-b").build(),
                     new GroupTestSupport.Recorder());
             KafkaExConsumerGroup joined = second;
             Eventually.until(() -> first.isStable() && joined.isStable() && first.assignments().size() == 1
@@ -100,7 +100,7 @@ class ConsumerTelemetryIT {
         assertThat(of(events, CommitEvent.Stop.class)).anySatisfy(commit -> {
             assertThat(commit.outcome().isOk()).isTrue();
             assertThat(commit.metadata().groupId()).isEqualTo(GROUP);
-            assertThat(commit.metadata().clientId()).isEqualTo("telemetry-it-a");
+            assertThat(commit.metadata().clientId()).isEqualTo("consumer-telemetry-it-a");
             assertThat(commit.metadata().topics()).containsExactly(TOPIC);
         });
 
