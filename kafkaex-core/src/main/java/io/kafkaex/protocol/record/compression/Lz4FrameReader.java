@@ -13,11 +13,13 @@ import java.nio.ByteOrder;
  * decompresses the blocks up to the end mark, verifying block checksums, the content checksum and the content
  * size when the frame declares them. Rejects what Kafka never writes and a block decompressor cannot honour:
  * dependent blocks, dictionary ids, reserved bits, and bytes after the frame. Not thread-safe: one instance
- * reads one frame on the calling thread.
+ * reads one frame on the calling thread (each thread decompresses blocks into a scratch array of its own).
  */
 final class Lz4FrameReader {
 
     private static final CompressionType LZ4 = CompressionType.LZ4;
+    /** Each thread's block to decompress into; grown to the largest block maximum that thread met. */
+    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[0]);
 
     private final ByteBuffer frame;
     private final LZ4SafeDecompressor decompressor;
@@ -153,6 +155,15 @@ final class Lz4FrameReader {
         }
     }
 
+    private static byte[] scratch(int length) {
+        byte[] scratch = SCRATCH.get();
+        if (scratch.length < length) {
+            scratch = new byte[length];
+            SCRATCH.set(scratch);
+        }
+        return scratch;
+    }
+
     private void decompressBlock(int dataIndex, int length, int blockMaximumSize) {
         int room = sink.room();
         int bound = sink.size() + room;
@@ -161,9 +172,12 @@ final class Lz4FrameReader {
                     + " bytes: the frame has more blocks after that many bytes");
         }
         int limit = Math.min(blockMaximumSize, room);
-        ByteBuffer output = ByteBuffer.wrap(sink.reserve(limit));
+        // into a per-thread scratch block first, then exactly what it held into the sink: reserving a whole block
+        // maximum (64 KiB and more) in the sink for every batch cost far more allocation than this copy
+        byte[] scratch = scratch(limit);
         try {
-            sink.advance(decompressor.decompress(frame, dataIndex, length, output, sink.size(), limit));
+            int decompressed = decompressor.decompress(frame, dataIndex, length, ByteBuffer.wrap(scratch), 0, limit);
+            sink.write(scratch, 0, decompressed);
         } catch (LZ4Exception e) {
             if (limit < blockMaximumSize) {
                 // The block decompressor reports too little room and corrupt data alike.
