@@ -25,13 +25,10 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -224,7 +221,7 @@ final class ClassicMembership extends CoordinatedMembership {
             forgetAfter(failure, next);
             throw failure;
         }
-        apply(partitions(synced.assignment()), next);
+        apply(PartitionsByTopic.flatten(synced.assignment()), next);
         heartbeater.start(next);
         state = State.STABLE;
     }
@@ -265,7 +262,7 @@ final class ClassicMembership extends CoordinatedMembership {
     private List<GroupProtocol> protocols() {
         Set<String> topics = new LinkedHashSet<>(options.topics());
         List<PartitionAssignment> ownedPartitions = protocol == RebalanceProtocol.COOPERATIVE
-                ? byTopic(owned) : List.of();
+                ? PartitionsByTopic.assignments(owned) : List.of();
         List<GroupProtocol> offered = new ArrayList<>();
         for (PartitionAssignor assignor : options.assignors()) {
             offered.add(GroupProtocol.consumer(assignor.name(), new MemberSubscription(options.topics(),
@@ -398,31 +395,6 @@ final class ClassicMembership extends CoordinatedMembership {
                 error.getMessage());
         listener.failed(error);
         state = State.FAILED; // after the listener: whoever sees FAILED also sees the failure
-    }
-
-    static Set<TopicPartition> partitions(MemberAssignment assignment) {
-        Set<TopicPartition> partitions = new LinkedHashSet<>();
-        if (assignment != null) {
-            for (PartitionAssignment topic : assignment.partitions()) {
-                for (int partition : topic.partitions()) {
-                    partitions.add(new TopicPartition(topic.topic(), partition));
-                }
-            }
-        }
-        return partitions;
-    }
-
-    static List<PartitionAssignment> byTopic(Collection<TopicPartition> partitions) {
-        Map<String, List<Integer>> grouped = new TreeMap<>();
-        for (TopicPartition partition : new HashSet<>(partitions)) {
-            grouped.computeIfAbsent(partition.topic(), topic -> new ArrayList<>()).add(partition.partition());
-        }
-        List<PartitionAssignment> result = new ArrayList<>();
-        grouped.forEach((topic, numbers) -> {
-            numbers.sort(null);
-            result.add(new PartitionAssignment(topic, numbers));
-        });
-        return result;
     }
 
     /** What wakes the coordination thread of a stable member. */

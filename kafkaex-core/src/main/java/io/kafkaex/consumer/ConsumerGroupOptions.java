@@ -46,7 +46,6 @@ public final class ConsumerGroupOptions {
     private final List<PartitionAssignor> assignors;
     private final Duration commitInterval;
     private final int commitThreshold;
-    private final OffsetResetPolicy autoOffsetReset;
     private final FetcherOptions fetch;
     private final Duration shutdownTimeout;
     private final Backoff joinBackoff;
@@ -97,8 +96,10 @@ public final class ConsumerGroupOptions {
                     + builder.commitThreshold);
         }
         this.commitThreshold = builder.commitThreshold;
-        this.autoOffsetReset = Objects.requireNonNull(builder.autoOffsetReset, "autoOffsetReset");
-        this.fetch = Objects.requireNonNull(builder.fetch, "fetch options");
+        FetcherOptions fetchOptions = Objects.requireNonNull(builder.fetch, "fetch options");
+        // one setting: the reset policy lives in the fetch options, an explicit autoOffsetReset(...) overrides theirs
+        this.fetch = builder.autoOffsetReset == null ? fetchOptions
+                : fetchOptions.withAutoOffsetReset(builder.autoOffsetReset);
         this.shutdownTimeout = positive(builder.shutdownTimeout, "shutdownTimeout");
         this.joinBackoff = Objects.requireNonNull(builder.joinBackoff, "joinBackoff");
         this.handlerBackoff = Objects.requireNonNull(builder.handlerBackoff, "handlerBackoff");
@@ -180,7 +181,7 @@ public final class ConsumerGroupOptions {
 
     /** Where a partition without a committed offset starts; {@code LATEST} by default. */
     public OffsetResetPolicy autoOffsetReset() {
-        return autoOffsetReset;
+        return fetch.autoOffsetReset();
     }
 
     /** Fetch sizes, waits, isolation and the prefetch memory bound. */
@@ -240,7 +241,8 @@ public final class ConsumerGroupOptions {
         private List<PartitionAssignor> assignors = PartitionAssignors.defaults();
         private Duration commitInterval = DEFAULT_COMMIT_INTERVAL;
         private int commitThreshold = DEFAULT_COMMIT_THRESHOLD;
-        private OffsetResetPolicy autoOffsetReset = OffsetResetPolicy.LATEST;
+        /** Set only by {@link #autoOffsetReset}; else the fetch options' policy ({@code LATEST} by default) holds. */
+        private OffsetResetPolicy autoOffsetReset;
         private FetcherOptions fetch = FetcherOptions.defaults();
         private Duration shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
         private Backoff joinBackoff = DEFAULT_JOIN_BACKOFF;
@@ -304,6 +306,7 @@ public final class ConsumerGroupOptions {
             return this;
         }
 
+        /** Overrides the reset policy of the {@link #fetch} options, whichever is set first. */
         public Builder autoOffsetReset(OffsetResetPolicy policy) {
             this.autoOffsetReset = policy;
             return this;

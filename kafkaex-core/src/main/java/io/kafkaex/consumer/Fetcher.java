@@ -130,22 +130,6 @@ final class Fetcher implements AutoCloseable {
         });
     }
 
-    /** Seeks to the partition's log start offset. */
-    CompletableFuture<Void> seekToBeginning(TopicPartition partition) {
-        return client.earliestOffset(partition.topic(), partition.partition()).thenCompose(offset -> seek(partition, offset));
-    }
-
-    /** Seeks to the partition's log end offset: only records written from now on will be fetched. */
-    CompletableFuture<Void> seekToEnd(TopicPartition partition) {
-        return client.latestOffset(partition.topic(), partition.partition()).thenCompose(offset -> seek(partition, offset));
-    }
-
-    /** Seeks to the first record with a timestamp at or after {@code epochMillis}; to the log end when there is none. */
-    CompletableFuture<Void> seekToTimestamp(TopicPartition partition, long epochMillis) {
-        return client.offsetForTime(partition.topic(), partition.partition(), epochMillis)
-                .thenCompose(found -> found.offset() < 0 ? seekToEnd(partition) : seek(partition, found.offset()));
-    }
-
     /** Stops fetching the partition until {@link #resume}; what is in flight for it is dropped, so nothing is skipped. */
     CompletableFuture<Void> pause(TopicPartition partition) {
         return onLoop(() -> assigned(partition).pause(true));
@@ -222,14 +206,14 @@ final class Fetcher implements AutoCloseable {
             if (state.isBackingOff(now)) {
                 wakeUpAt(state.retryAtNanos());
             }
-            Optional<Node> leader = cluster.leaderFor(state.partition().topic(), state.partition().partition());
-            if (state.isWaitingForRelease() && !state.isCaughtUp()) {
-                leader.ifPresent(node -> leadersWithRecordsToCome.add(node.id()));
-            }
-            if (!state.isFetchable(now) || unreleasedBytes >= options.maxBufferedBytes()) {
+            boolean recordsToCome = state.isWaitingForRelease() && !state.isCaughtUp();
+            if (!recordsToCome && (!state.isFetchable(now) || unreleasedBytes >= options.maxBufferedBytes())) {
                 continue;
             }
-            if (leader.isEmpty()) {
+            Optional<Node> leader = cluster.leaderFor(state.partition().topic(), state.partition().partition());
+            if (recordsToCome) {
+                leader.ifPresent(node -> leadersWithRecordsToCome.add(node.id()));
+            } else if (leader.isEmpty()) {
                 refreshMetadata(RefreshReason.UNKNOWN_TOPIC);
             } else if (!leadersInFlight.contains(leader.get().id())) {
                 byLeader.computeIfAbsent(leader.get(), node -> new LinkedHashMap<>()).put(state.partition(), state);
@@ -322,8 +306,7 @@ final class Fetcher implements AutoCloseable {
             sink.failed(partition, KafkaErrorExceptions.of(error, partition.topic(), partition.partition(), null));
         } else {
             state.succeeded();
-            state.endOffset(options.readCommitted() && data.lastStableOffset() >= 0 ? data.lastStableOffset()
-                    : data.highWatermark());
+            state.endOffset(options.readableEnd(data.highWatermark(), data.lastStableOffset()));
             sink.watermarks(partition, data.highWatermark(), data.lastStableOffset(), data.logStartOffset());
             if (!state.isPaused()) {
                 deliver(sent, data);

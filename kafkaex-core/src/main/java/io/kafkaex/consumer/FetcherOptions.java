@@ -68,6 +68,14 @@ public record FetcherOptions(int minBytes, int maxBytes, Duration maxWait, int p
                 retryBackoff);
     }
 
+    /**
+     * Where the readable part of a partition ends: its last stable offset when reading committed (records after it
+     * belong to open transactions), else its high watermark.
+     */
+    public long readableEnd(long highWatermark, long lastStableOffset) {
+        return readCommitted && lastStableOffset >= 0 ? lastStableOffset : highWatermark;
+    }
+
     public FetcherOptions withMaxWait(Duration wait) {
         return new FetcherOptions(minBytes, maxBytes, wait, partitionMaxBytes, readCommitted, maxBufferedBytes,
                 autoOffsetReset, retryBackoff);

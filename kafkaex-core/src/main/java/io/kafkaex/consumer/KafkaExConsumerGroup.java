@@ -24,7 +24,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 
 /**
  * A member of a consumer group running a {@link GenConsumer} — kafka_ex's {@code ConsumerGroup} in Java. It has a
@@ -70,7 +69,7 @@ public final class KafkaExConsumerGroup implements AutoCloseable {
         this.client = KafkaExClient.create(options.client());
         this.telemetry = client.runtime().telemetry();
         this.pool = Executors.newCachedThreadPool(workerThreads(options.groupId()));
-        this.fetcher = new Fetcher(client, options.fetch().withAutoOffsetReset(options.autoOffsetReset()), new Sink());
+        this.fetcher = new Fetcher(client, options.fetch(), new Sink());
         ClientGroupApi api = new ClientGroupApi(client);
         this.membership = options.groupProtocol() == GroupProtocolType.CONSUMER
                 ? new ConsumerProtocolMembership(options, api, new Listener(), telemetry, options.client().requestTimeout())
@@ -187,8 +186,13 @@ public final class KafkaExConsumerGroup implements AutoCloseable {
 
     /** {@link #seek} to the first record with a timestamp at or after {@code epochMillis} (the end if none). */
     public CompletableFuture<Void> seekToTimestamp(TopicPartition partition, long epochMillis) {
-        return client.offsetForTime(partition.topic(), partition.partition(), epochMillis)
-                .thenAccept(found -> seek(partition, found.offset()));
+        return client.offsetForTime(partition.topic(), partition.partition(), epochMillis).thenCompose(found -> {
+            if (found.offset() < 0) {
+                return seekToEnd(partition); // no record that recent
+            }
+            seek(partition, found.offset());
+            return CompletableFuture.completedFuture(null);
+        });
     }
 
     /** The lag of every owned partition. */
@@ -261,10 +265,8 @@ public final class KafkaExConsumerGroup implements AutoCloseable {
 
     /** Where each newly assigned partition starts: its committed offset, else per the reset policy. */
     private Map<TopicPartition, CommittedOffset> committedOffsets(Set<TopicPartition> partitions) {
-        Map<String, List<Integer>> byTopic = partitions.stream().collect(Collectors.groupingBy(TopicPartition::topic,
-                LinkedHashMap::new, Collectors.mapping(TopicPartition::partition, Collectors.toList())));
         Map<TopicPartition, CommittedOffset> committed = new HashMap<>();
-        byTopic.forEach((topic, numbers) -> {
+        PartitionsByTopic.group(partitions).forEach((topic, numbers) -> {
             for (CommittedOffset offset : client.fetchCommittedOffsetSync(options.groupId(), topic, numbers)) {
                 committed.put(new TopicPartition(topic, offset.partition()), offset);
             }
@@ -387,8 +389,7 @@ public final class KafkaExConsumerGroup implements AutoCloseable {
 
         @Override
         public void watermarks(TopicPartition partition, long highWatermark, long lastStableOffset, long logStartOffset) {
-            highWatermarks.put(partition, options.fetch().readCommitted() && lastStableOffset >= 0 ? lastStableOffset
-                    : highWatermark);
+            highWatermarks.put(partition, options.fetch().readableEnd(highWatermark, lastStableOffset));
         }
 
         @Override

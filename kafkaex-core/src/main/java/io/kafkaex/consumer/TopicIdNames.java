@@ -10,8 +10,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -50,10 +48,9 @@ final class TopicIdNames {
 
     /** {@code partitions} by topic id, partitions in order; every topic must be known, as owned ones were named here. */
     List<TopicIdPartitions> byId(Collection<TopicPartition> partitions) {
-        Map<String, Set<Integer>> byTopic = new TreeMap<>();
-        partitions.forEach(p -> byTopic.computeIfAbsent(p.topic(), topic -> new TreeSet<>()).add(p.partition()));
         List<TopicIdPartitions> result = new ArrayList<>();
-        byTopic.forEach((topic, numbers) -> result.add(new TopicIdPartitions(ids.get(topic), List.copyOf(numbers))));
+        PartitionsByTopic.group(partitions).forEach((topic, numbers) -> result.add(new TopicIdPartitions(ids.get(topic),
+                numbers)));
         return result;
     }
 }
