@@ -1,14 +1,53 @@
 package io.kafkaex.autoconfigure;
 
+import io.kafkaex.client.KafkaExClient;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 
 /**
- * Auto-configuration of KafkaEx: binds {@link KafkaExProperties}. Listed in
- * {@code META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports}; never
- * component-scanned.
+ * Auto-configuration of KafkaEx: binds {@link KafkaExProperties} and creates the connection details, the options
+ * factory and the admin client; imports the template and listener configurations. Listed in
+ * {@code META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports}; never component-scanned.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(KafkaExProperties.class)
+@Import({KafkaExTemplateConfiguration.class, KafkaExListenerConfiguration.class})
 public class KafkaExAutoConfiguration {
+
+    /** The client id used when {@code kafkaex.client-id} is unset and the application has no name. */
+    static final String DEFAULT_CLIENT_ID = "kafkaex";
+
+    @Bean
+    @ConditionalOnMissingBean(KafkaExConnectionDetails.class)
+    PropertiesKafkaExConnectionDetails kafkaExConnectionDetails(KafkaExProperties properties) {
+        return new PropertiesKafkaExConnectionDetails(properties);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    KafkaExOptionsFactory kafkaExOptionsFactory(KafkaExProperties properties, KafkaExConnectionDetails connection,
+            ObjectProvider<KafkaExClientOptionsCustomizer> clientCustomizers,
+            ObjectProvider<KafkaExProducerOptionsCustomizer> producerCustomizers,
+            ObjectProvider<KafkaExConsumerGroupOptionsCustomizer> consumerCustomizers) {
+        return new KafkaExOptionsFactory(properties, connection, clientCustomizers.orderedStream().toList(),
+                producerCustomizers.orderedStream().toList(), consumerCustomizers.orderedStream().toList());
+    }
+
+    /** The client for the kafka_ex API operations (metadata, offsets, topics, groups); closed with the context. */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    KafkaExClient kafkaExClient(KafkaExOptionsFactory options, Environment environment) {
+        return KafkaExClient.create(options.clientOptions(defaultClientId(environment), null));
+    }
+
+    /** {@code spring.application.name}, else {@value #DEFAULT_CLIENT_ID}. */
+    static String defaultClientId(Environment environment) {
+        return environment.getProperty("spring.application.name", DEFAULT_CLIENT_ID);
+    }
 }
