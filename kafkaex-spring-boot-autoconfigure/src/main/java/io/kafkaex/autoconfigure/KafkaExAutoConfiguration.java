@@ -17,7 +17,7 @@ import org.springframework.core.env.Environment;
  */
 @AutoConfiguration
 @EnableConfigurationProperties(KafkaExProperties.class)
-@Import({KafkaExTemplateConfiguration.class, KafkaExListenerConfiguration.class})
+@Import({KafkaExTemplateConfiguration.class, KafkaExListenerConfiguration.class, KafkaExErrorHandlingConfiguration.class})
 public class KafkaExAutoConfiguration {
 
     /** The client id used when {@code kafkaex.client-id} is unset and the application has no name. */
