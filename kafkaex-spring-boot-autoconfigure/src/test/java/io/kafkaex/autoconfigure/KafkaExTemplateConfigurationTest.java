@@ -8,8 +8,10 @@ import io.kafkaex.client.NewTopic;
 import io.kafkaex.producer.KafkaExProducer;
 import io.kafkaex.producer.ProducerOptions;
 import io.kafkaex.spring.core.DeclaredTopicCreator;
+import io.kafkaex.spring.core.DefaultKafkaExTemplateObservationConvention;
 import io.kafkaex.spring.core.KafkaExAdmin;
 import io.kafkaex.spring.core.KafkaExTemplate;
+import io.kafkaex.spring.core.KafkaExTemplateObservationConvention;
 import io.kafkaex.spring.core.TransactionalProducerPool;
 import io.kafkaex.spring.serialization.ByTypeSerializer;
 import io.kafkaex.spring.serialization.JsonSerializer;
@@ -17,6 +19,8 @@ import io.kafkaex.spring.serialization.RecordHeaders;
 import io.kafkaex.spring.serialization.SerializationException;
 import io.kafkaex.spring.serialization.Serializer;
 import io.kafkaex.spring.serialization.StringSerializer;
+import io.micrometer.observation.tck.TestObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistryAssert;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -24,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -117,14 +122,39 @@ class KafkaExTemplateConfigurationTest {
     @Test
     void withoutAJsonMapperAPojoFailsTheFutureClearly() {
         runner.run(context -> {
-            @SuppressWarnings("unchecked")
-            KafkaExTemplate<Object, Object> template = context.getBean(KafkaExTemplate.class);
-
-            assertThat(template.send("orders", new Order("o-1", 1)))
+            assertThat(template(context).send("orders", new Order("o-1", 1)))
                     .failsWithin(Duration.ofSeconds(5))
                     .withThrowableThat().havingCause()
                     .isInstanceOf(SerializationException.class)
                     .withMessageContaining("JsonMapper bean");
+        });
+    }
+
+    @Test
+    void withObservationEnabledSendsAreObservedInTheRegistryBeanWithTheConventionBean() {
+        runner.withBean(TestObservationRegistry.class, TestObservationRegistry::create)
+                .withBean(KafkaExTemplateObservationConvention.class, () -> new DefaultKafkaExTemplateObservationConvention() {
+                    @Override
+                    public String getName() {
+                        return "custom.send";
+                    }
+                })
+                .withPropertyValues("kafkaex.template.observation-enabled=true")
+                .run(context -> {
+                    // a POJO without a JSON mapper fails before the broker is needed, and still is observed
+                    assertThat(template(context).send("orders", new Order("o-1", 1))).failsWithin(Duration.ofSeconds(5));
+
+                    TestObservationRegistryAssert.assertThat(context.getBean(TestObservationRegistry.class))
+                            .hasSingleObservationThat().hasNameEqualTo("custom.send").hasError();
+                });
+    }
+
+    @Test
+    void withoutObservationEnabledTheRegistryBeanIsNotUsed() {
+        runner.withBean(TestObservationRegistry.class, TestObservationRegistry::create).run(context -> {
+            assertThat(template(context).send("orders", new Order("o-1", 1))).failsWithin(Duration.ofSeconds(5));
+
+            TestObservationRegistryAssert.assertThat(context.getBean(TestObservationRegistry.class)).doesNotHaveAnyObservation();
         });
     }
 
@@ -176,6 +206,11 @@ class KafkaExTemplateConfigurationTest {
         runner.withUserConfiguration(DeclaredTopic.class)
                 .withPropertyValues("kafkaex.admin.operation-timeout=500ms")
                 .run(context -> assertThat(context).hasNotFailed().hasSingleBean(NewTopic.class));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static KafkaExTemplate<Object, Object> template(ApplicationContext context) {
+        return context.getBean(KafkaExTemplate.class);
     }
 
     @Configuration(proxyBeanMethods = false)
