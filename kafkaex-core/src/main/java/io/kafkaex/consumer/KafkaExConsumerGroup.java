@@ -59,6 +59,7 @@ public final class KafkaExConsumerGroup implements AutoCloseable {
     private final Map<TopicPartition, Long> highWatermarks = new ConcurrentHashMap<>();
     private final Map<TopicPartition, Throwable> partitionErrors = new ConcurrentHashMap<>();
     private volatile Throwable failure;
+    private volatile boolean allPaused;
     private volatile boolean closed;
     /** When {@link #close(Duration)} must be done, in {@code System.nanoTime()}; unset until it is called. */
     private volatile long closeDeadlineNanos;
@@ -147,6 +148,26 @@ public final class KafkaExConsumerGroup implements AutoCloseable {
 
     public void resume(TopicPartition partition) {
         fetcher.resume(partition);
+    }
+
+    /**
+     * Stops fetching every owned partition, and every partition assigned later, until {@link #resumeAll}; batches
+     * already queued are still handled.
+     */
+    public void pauseAll() {
+        allPaused = true;
+        workers.keySet().forEach(fetcher::pause);
+    }
+
+    /** Ends {@link #pauseAll}: every owned partition is fetched again. */
+    public void resumeAll() {
+        allPaused = false;
+        workers.keySet().forEach(fetcher::resume);
+    }
+
+    /** Whether {@link #pauseAll} is in force. */
+    public boolean isPausedAll() {
+        return allPaused;
     }
 
     /**
@@ -374,6 +395,9 @@ public final class KafkaExConsumerGroup implements AutoCloseable {
                 }
             }
             fetcher.assign(starts); // one fetch per leader covers the whole assignment
+            if (allPaused) {
+                starts.keySet().forEach(fetcher::pause); // queued right behind the assignment on the event loop
+            }
         }
 
         @Override
