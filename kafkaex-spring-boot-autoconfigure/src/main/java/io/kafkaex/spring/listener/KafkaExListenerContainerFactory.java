@@ -92,12 +92,19 @@ public class KafkaExListenerContainerFactory implements AutoCloseable {
         ListenerErrorHandler errorHandler = errorHandlers.apply(endpoint.errorHandler());
         ListenerSettings settings = new ListenerSettings(endpoint.id(), endpoint.groupId(), endpoint.batch(),
                 endpoint.commitMode(), endpoint.replyTopic());
-        Duration shutdownTimeout = options(endpoint, 0, endpoint.topics().isEmpty() ? List.of("-") : endpoint.topics())
-                .build().shutdownTimeout();
+        Duration shutdownTimeout = options(endpoint, 0, probeTopics(endpoint)).build().shutdownTimeout();
         return new KafkaExMessageListenerContainer(endpoint,
                 (index, topics, consumer) -> KafkaExConsumerGroup.start(options(endpoint, index, topics).build(), consumer),
                 stop -> member -> new ListenerAdapter(settings, invoker, converter, errorHandler, replies, stop, member),
                 () -> matching(endpoint), patternChecks, patternInterval, shutdownTimeout);
+    }
+
+    /** Topics that make valid options before the pattern is resolved: the settings are the same for every member. */
+    private static List<String> probeTopics(KafkaExListenerEndpoint endpoint) {
+        if (!endpoint.assignment().isEmpty()) {
+            return endpoint.assignment().keySet().stream().map(TopicPartition::topic).distinct().toList();
+        }
+        return endpoint.topics().isEmpty() ? List.of("pattern") : endpoint.topics();
     }
 
     private List<String> matching(KafkaExListenerEndpoint endpoint) {
