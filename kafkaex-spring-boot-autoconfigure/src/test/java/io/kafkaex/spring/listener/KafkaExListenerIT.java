@@ -46,7 +46,7 @@ class KafkaExListenerIT {
     static void topics(KafkaTestCluster cluster) {
         servers = cluster.bootstrapServers();
         for (String topic : List.of("strings", "json", "batch", "requests", "replies", "later", "failing", "wide",
-                "manual", "graceful", "virtual")) {
+                "manual", "graceful", "virtual", "assigned", "pattern-a", "unreadable")) {
             cluster.createTopic(P + topic, topic.equals("wide") ? 4 : 1, 1);
         }
         producer = KafkaExProducer.create(ProducerOptions.builder(KafkaExClientOptions.builder()
@@ -184,6 +184,35 @@ class KafkaExListenerIT {
         });
     }
 
+    @Test
+    void fixedPartitionsStartAtTheirInitialOffsetAndAPatternSubscribesToTheMatchingTopics() {
+        for (int i = 0; i < 4; i++) {
+            send("assigned", null, "a" + i);
+        }
+        send("pattern-a", null, "matched");
+        runner(OtherSources.class).run(context -> {
+            OtherSources listeners = context.getBean(OtherSources.class);
+            await().atMost(Duration.ofSeconds(60)).until(() -> listeners.assigned.size() == 2
+                    && listeners.matched.contains("matched"));
+            assertThat(listeners.assigned).containsExactly("a2", "a3");
+            assertThat(context.getBean(KafkaExListenerEndpointRegistry.class).getListenerContainer("pattern")
+                    .orElseThrow().getTopics()).containsExactly(P + "pattern-a");
+        });
+    }
+
+    @Test
+    void aRecordThatCannotBeConvertedGoesToTheErrorHandlerAsADeserializationFailureOnce() {
+        send("unreadable", null, "not json");
+        send("unreadable", null, "{\"id\":\"o-2\",\"quantity\":1}");
+        runner(OtherSources.class).run(context -> {
+            OtherSources listeners = context.getBean(OtherSources.class);
+            RecordingErrorHandler handler = context.getBean(RecordingErrorHandler.class);
+            await().atMost(Duration.ofSeconds(60)).until(() -> listeners.orders.size() == 1);
+            assertThat(listeners.orders).containsExactly(new Order("o-2", 1));
+            assertThat(handler.deserializationFailures).containsExactly(true);
+        });
+    }
+
     /** The JSON mapper, and members that start at the earliest offset with quick heartbeats. */
     @Configuration(proxyBeanMethods = false)
     static class Common {
@@ -207,10 +236,15 @@ class KafkaExListenerIT {
     /** Error handler that retries twice quickly, then recovers. */
     static class RecordingErrorHandler implements ListenerErrorHandler {
         final Queue<Integer> attempts = new ConcurrentLinkedQueue<>();
+        final Queue<Boolean> deserializationFailures = new ConcurrentLinkedQueue<>();
 
         @Override
         public ErrorDecision handle(FailedDelivery delivery) {
             attempts.add(delivery.attempt());
+            deserializationFailures.add(delivery.deserializationFailure());
+            if (delivery.deserializationFailure()) {
+                return ErrorDecision.recovered();
+            }
             return delivery.attempt() < 3 ? ErrorDecision.retryAfter(Duration.ofMillis(50)) : ErrorDecision.recovered();
         }
     }
@@ -272,6 +306,36 @@ class KafkaExListenerIT {
 
         @KafkaExListener(id = "wide", topics = P + "wide", concurrency = "2")
         void wide(String value) {
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class OtherSources {
+        final Queue<String> assigned = new ConcurrentLinkedQueue<>();
+        final Queue<String> matched = new ConcurrentLinkedQueue<>();
+        final Queue<Order> orders = new ConcurrentLinkedQueue<>();
+
+        @Bean
+        RecordingErrorHandler onlyErrorHandler() {
+            return new RecordingErrorHandler();
+        }
+
+        @KafkaExListener(id = "assigned", topicPartitions = @io.kafkaex.spring.annotation.TopicPartition(topic = P
+                + "assigned", partitionOffsets = @io.kafkaex.spring.annotation.PartitionOffset(partition = "0",
+                initialOffset = "#{1 + 1}")))
+        void assigned(String value) {
+            assigned.add(value);
+        }
+
+        @KafkaExListener(id = "pattern", topicPattern = "KafkaExListenerIT-pattern-.*")
+        void pattern(String value) {
+            matched.add(value);
+        }
+
+        /** No errorHandler attribute: the only ListenerErrorHandler bean is used. */
+        @KafkaExListener(id = "unreadable", topics = P + "unreadable")
+        void unreadable(Order order) {
+            orders.add(order);
         }
     }
 
