@@ -165,11 +165,6 @@ public final class KafkaExConsumerGroup implements AutoCloseable {
         workers.keySet().forEach(fetcher::resume);
     }
 
-    /** Whether {@link #pauseAll} is in force. */
-    public boolean isPausedAll() {
-        return allPaused;
-    }
-
     /**
      * Moves an owned partition to {@code offset}: batches not handled yet are dropped, the next batch starts there, and
      * the next commit stores it. Clears a stopped partition's error.

@@ -8,6 +8,7 @@ import io.kafkaex.protocol.record.Record;
 import io.kafkaex.spring.listener.ListenerInvoker.InvocationFailure;
 import io.kafkaex.telemetry.ProcessEvent;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -138,7 +139,7 @@ final class ListenerAdapter implements GenConsumer<ListenerAdapter.PartitionStat
                 LOG.error("The error handler of listener '{}' failed on {} at offset {}; asking again", delivery.listenerId(),
                         delivery.partition(), delivery.records().get(0).offset(), handlerFailed);
                 if (!stop.sleep(LoggingRetryErrorHandler.backoff(handlerFailures))) {
-                    return ErrorDecision.retryAfter(java.time.Duration.ZERO); // stopping: the retry wait ends at once
+                    return ErrorDecision.retryAfter(Duration.ZERO); // stopping: the retry wait ends at once
                 }
             }
         }
