@@ -1,14 +1,19 @@
 package io.kafkaex.consumer;
 
 import io.kafkaex.client.KafkaExClientOptions;
+import io.kafkaex.client.TopicPartition;
 import io.kafkaex.consumer.assignor.PartitionAssignor;
 import io.kafkaex.consumer.assignor.PartitionAssignors;
 import io.kafkaex.retry.Backoff;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ThreadFactory;
 import java.util.stream.Collectors;
 
 /**
@@ -32,6 +37,8 @@ public final class ConsumerGroupOptions {
     public static final Backoff DEFAULT_JOIN_BACKOFF = Backoff.exponential(Duration.ofSeconds(1), Duration.ofSeconds(10));
     /** The wait before a batch whose handler threw is handed again, doubling per failure. */
     public static final Backoff DEFAULT_HANDLER_BACKOFF = Backoff.exponential(Duration.ofMillis(500), Duration.ofSeconds(10));
+    /** An initial offset of {@link Builder#assign}: start at the committed offset, else per the reset policy. */
+    public static final long COMMITTED_OFFSET = -1;
 
     private final KafkaExClientOptions client;
     private final String groupId;
@@ -52,6 +59,8 @@ public final class ConsumerGroupOptions {
     private final Backoff handlerBackoff;
     private final String consumerName;
     private final ConsumerErrorListener errorListener;
+    private final ThreadFactory workerThreadFactory;
+    private final Map<TopicPartition, Long> assignment;
 
     private ConsumerGroupOptions(Builder builder) {
         this.client = Objects.requireNonNull(builder.client, "client options");
@@ -105,6 +114,14 @@ public final class ConsumerGroupOptions {
         this.handlerBackoff = Objects.requireNonNull(builder.handlerBackoff, "handlerBackoff");
         this.consumerName = builder.consumerName == null ? groupId : builder.consumerName;
         this.errorListener = Objects.requireNonNull(builder.errorListener, "errorListener");
+        this.workerThreadFactory = builder.workerThreadFactory;
+        this.assignment = Collections.unmodifiableMap(new LinkedHashMap<>(builder.assignment));
+        assignment.forEach((partition, offset) -> {
+            if (!topics.contains(partition.topic()) || offset == null || offset < COMMITTED_OFFSET) {
+                throw new IllegalArgumentException("assign(...) needs partitions of the topics " + topics
+                        + " and initial offsets >= 0 or COMMITTED_OFFSET, was " + partition + " -> " + offset);
+            }
+        });
     }
 
     public static Builder builder(KafkaExClientOptions client, String groupId, List<String> topics) {
@@ -210,6 +227,23 @@ public final class ConsumerGroupOptions {
         return errorListener;
     }
 
+    /**
+     * Makes the threads that run the partition workers (the handler calls), e.g. a virtual-thread factory; {@code null}
+     * (the default) for daemon platform threads named {@code kafkaex-consumer-<group>-<n>}.
+     */
+    public ThreadFactory workerThreadFactory() {
+        return workerThreadFactory;
+    }
+
+    /**
+     * The partitions this member is given without group membership, with the offset each starts at
+     * ({@link #COMMITTED_OFFSET} for the committed one); empty (the default) to join the group and be assigned
+     * partitions of {@link #topics()} by it.
+     */
+    public Map<TopicPartition, Long> assignment() {
+        return assignment;
+    }
+
     private static Duration positive(Duration value, String name) {
         Objects.requireNonNull(value, name);
         if (value.isNegative() || value.isZero()) {
@@ -249,6 +283,8 @@ public final class ConsumerGroupOptions {
         private Backoff handlerBackoff = DEFAULT_HANDLER_BACKOFF;
         private String consumerName;
         private ConsumerErrorListener errorListener = new LoggingErrorListener();
+        private ThreadFactory workerThreadFactory;
+        private Map<TopicPartition, Long> assignment = Map.of();
 
         private Builder(KafkaExClientOptions client, String groupId, List<String> topics) {
             this.client = client;
@@ -339,6 +375,22 @@ public final class ConsumerGroupOptions {
 
         public Builder errorListener(ConsumerErrorListener listener) {
             this.errorListener = listener;
+            return this;
+        }
+
+        /** See {@link ConsumerGroupOptions#workerThreadFactory()}. */
+        public Builder workerThreadFactory(ThreadFactory factory) {
+            this.workerThreadFactory = factory;
+            return this;
+        }
+
+        /**
+         * Consumes exactly these partitions, without joining the group (no rebalance ever moves them), each from its
+         * initial offset or {@link #COMMITTED_OFFSET}; commits still go to the group id. See
+         * {@link ConsumerGroupOptions#assignment()}.
+         */
+        public Builder assign(Map<TopicPartition, Long> initialOffsets) {
+            this.assignment = initialOffsets;
             return this;
         }
 

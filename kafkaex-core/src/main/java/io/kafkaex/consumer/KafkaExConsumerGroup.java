@@ -59,6 +59,7 @@ public final class KafkaExConsumerGroup implements AutoCloseable {
     private final Map<TopicPartition, Long> highWatermarks = new ConcurrentHashMap<>();
     private final Map<TopicPartition, Throwable> partitionErrors = new ConcurrentHashMap<>();
     private volatile Throwable failure;
+    private volatile boolean allPaused;
     private volatile boolean closed;
     /** When {@link #close(Duration)} must be done, in {@code System.nanoTime()}; unset until it is called. */
     private volatile long closeDeadlineNanos;
@@ -68,10 +69,12 @@ public final class KafkaExConsumerGroup implements AutoCloseable {
         this.consumer = consumer;
         this.client = KafkaExClient.create(options.client());
         this.telemetry = client.runtime().telemetry();
-        this.pool = Executors.newCachedThreadPool(workerThreads(options.groupId()));
+        this.pool = Executors.newCachedThreadPool(options.workerThreadFactory() != null ? options.workerThreadFactory()
+                : workerThreads(options.groupId()));
         this.fetcher = new Fetcher(client, options.fetch(), new Sink());
         ClientGroupApi api = new ClientGroupApi(client);
-        this.membership = options.groupProtocol() == GroupProtocolType.CONSUMER
+        this.membership = !options.assignment().isEmpty() ? new AssignedMembership(options, new Listener())
+                : options.groupProtocol() == GroupProtocolType.CONSUMER
                 ? new ConsumerProtocolMembership(options, api, new Listener(), telemetry, options.client().requestTimeout())
                 : new ClassicMembership(options, api, new Listener(), telemetry,
                         options.client().metadataRefreshInterval(), options.client().requestTimeout());
@@ -148,6 +151,21 @@ public final class KafkaExConsumerGroup implements AutoCloseable {
     }
 
     /**
+     * Stops fetching every owned partition, and every partition assigned later, until {@link #resumeAll}; batches
+     * already queued are still handled.
+     */
+    public void pauseAll() {
+        allPaused = true;
+        workers.keySet().forEach(fetcher::pause);
+    }
+
+    /** Ends {@link #pauseAll}: every owned partition is fetched again. */
+    public void resumeAll() {
+        allPaused = false;
+        workers.keySet().forEach(fetcher::resume);
+    }
+
+    /**
      * Moves an owned partition to {@code offset}: batches not handled yet are dropped, the next batch starts there, and
      * the next commit stores it. Clears a stopped partition's error.
      */
@@ -172,6 +190,23 @@ public final class KafkaExConsumerGroup implements AutoCloseable {
         if (stopped) {
             fetcher.resume(partition); // paused when its records could not be decoded
         }
+    }
+
+    /**
+     * Commits {@code nextOffset} of {@code partition} now and waits for the answer (up to the shutdown timeout): a
+     * manual acknowledgment committed immediately. Call it only from inside that partition's
+     * {@link GenConsumer#handleMessageSet}, whose thread owns the partition's offsets; later commits never go back
+     * below it.
+     *
+     * @throws IllegalStateException when the partition is not being handled by this member
+     */
+    public void commitSync(TopicPartition partition, long nextOffset) {
+        PartitionWorker<?> worker = workers.get(partition);
+        if (worker == null) {
+            throw new IllegalStateException(partition + " is not assigned to member '" + memberId() + "' of group '"
+                    + options.groupId() + "'; commit it from its handler while it is assigned");
+        }
+        worker.commitFromHandler(nextOffset);
     }
 
     /** {@link #seek} to the log start offset. */
@@ -345,14 +380,19 @@ public final class KafkaExConsumerGroup implements AutoCloseable {
                 CommittedOffset found = committed.get(partition);
                 try {
                     boolean hasCommit = found != null && found.isCommitted();
-                    long start = hasCommit ? found.offset() : resetOffset(partition);
-                    workers.put(partition, new PartitionWorker<>(partition, start, hasCommit ? start : -1, workerContext));
+                    long initial = options.assignment().getOrDefault(partition, ConsumerGroupOptions.COMMITTED_OFFSET);
+                    long start = initial != ConsumerGroupOptions.COMMITTED_OFFSET ? initial
+                            : hasCommit ? found.offset() : resetOffset(partition);
+                    workers.put(partition, new PartitionWorker<>(partition, start, hasCommit ? found.offset() : -1, workerContext));
                     starts.put(partition, start);
                 } catch (RuntimeException noStart) {
                     partitionFailed(partition, noStart);
                 }
             }
             fetcher.assign(starts); // one fetch per leader covers the whole assignment
+            if (allPaused) {
+                starts.keySet().forEach(fetcher::pause); // queued right behind the assignment on the event loop
+            }
         }
 
         @Override

@@ -67,6 +67,8 @@ final class PartitionWorker<S> {
 
     // Read by other threads for lag and commits.
     private volatile long processed;
+    /** What a commit now would store: {@code processed}, or less while the handler limits it (manual acks). */
+    private volatile long committable;
     private volatile long committed;
     private volatile long lastCommitMillis;
     private volatile boolean commitInFlight;
@@ -77,6 +79,7 @@ final class PartitionWorker<S> {
         this.consumer = (GenConsumer<S>) context.consumer();
         this.context = context;
         this.processed = startOffset;
+        this.committable = startOffset;
         this.committed = committedOffset;
         this.lastCommitMillis = context.clock().getAsLong();
         this.processMetadata = new ProcessEvent.Metadata(context.groupId(), partition.topic(), partition.partition(),
@@ -87,9 +90,14 @@ final class PartitionWorker<S> {
         return partition;
     }
 
-    /** The offset after the last record handled: what a commit now would store. */
+    /** The offset after the last record handled. */
     long processedOffset() {
         return processed;
+    }
+
+    /** What a commit now would store: the processed offset unless the handler limited it. */
+    long committableOffset() {
+        return committable;
     }
 
     /** The last offset this worker committed, or -1. */
@@ -122,9 +130,9 @@ final class PartitionWorker<S> {
         }
     }
 
-    /** Commits the processed offset if the commit interval has passed since the last commit. */
+    /** Commits the committable offset if the commit interval has passed since the last commit. */
     void commitIfDue() {
-        if (processed != committed && context.clock().getAsLong() - lastCommitMillis >= context.options().commitInterval().toMillis()) {
+        if (committable != committed && context.clock().getAsLong() - lastCommitMillis >= context.options().commitInterval().toMillis()) {
             synchronized (this) {
                 if (!stopping) {
                     pending.add(CommitTick.INSTANCE);
@@ -135,7 +143,17 @@ final class PartitionWorker<S> {
     }
 
     /**
-     * Stops after the batch being handled now: drops the queue, then commits the processed offset when
+     * Commits up to {@code nextOffset} now and waits for the answer (a manual acknowledgment committed immediately).
+     * Only for the handler of this partition, inside {@link GenConsumer#handleMessageSet}: it runs on the draining
+     * thread, which owns the offsets.
+     */
+    void commitFromHandler(long nextOffset) {
+        committable = Math.max(committable, nextOffset);
+        commitNow();
+    }
+
+    /**
+     * Stops after the batch being handled now: drops the queue, then commits the committable offset when
      * {@code commit} is set (revocation, shutdown) and not when the partition was lost.
      *
      * @return completes when the worker is done (its commit answered or failed)
@@ -192,6 +210,7 @@ final class PartitionWorker<S> {
                 handle(chunk);
             } else if (item instanceof Seek seek) {
                 processed = seek.offset();
+                committable = seek.offset();
                 stuckOnUndecodable = false;
             } else if (item instanceof CommitTick) {
                 commitAsync();
@@ -217,6 +236,9 @@ final class PartitionWorker<S> {
             return;
         }
         if (chunk.records().isEmpty()) {
+            if (committable == processed) {
+                committable = chunk.nextOffset(); // nothing held back by the handler: the markers are committable
+            }
             processed = chunk.nextOffset(); // only control records or aborted transactions: nothing to hand over
             context.release().accept(chunk);
             return;
@@ -242,6 +264,8 @@ final class PartitionWorker<S> {
             failures = 0;
             state = result.state();
             processed = chunk.nextOffset();
+            committable = result.commitUpTo() == HandleResult.WHOLE_BATCH ? processed
+                    : Math.max(committable, Math.min(result.commitUpTo(), processed));
             context.release().accept(chunk);
             afterBatch(result.commitMode());
             return;
@@ -304,7 +328,7 @@ final class PartitionWorker<S> {
             commitNow();
             return;
         }
-        long distance = processed - committed;
+        long distance = committable - committed;
         long now = context.clock().getAsLong();
         if (distance >= context.options().commitThreshold()
                 || now - lastCommitMillis >= context.options().commitInterval().toMillis()) {
@@ -313,7 +337,7 @@ final class PartitionWorker<S> {
     }
 
     private void commitAsync() {
-        long offset = processed;
+        long offset = committable;
         if (offset == committed || commitInFlight) {
             return;
         }
@@ -321,9 +345,9 @@ final class PartitionWorker<S> {
         context.commits().commit(partition, offset).whenComplete((ignored, failure) -> committed(offset, failure));
     }
 
-    /** Commits the processed offset and waits for the answer; a failure is logged and the next commit retries it. */
+    /** Commits the committable offset and waits for the answer; a failure is logged and the next commit retries it. */
     private void commitNow() {
-        long offset = processed;
+        long offset = committable;
         if (offset == committed) {
             return;
         }

@@ -9,6 +9,7 @@ import io.kafkaex.protocol.record.RecordBatch;
 import io.kafkaex.protocol.record.RecordBatchBuilder;
 import io.kafkaex.protocol.record.RecordBatchReader;
 import io.kafkaex.retry.Backoff;
+import io.kafkaex.telemetry.ProcessEvent.CommitMode;
 import io.kafkaex.telemetry.Telemetry;
 import org.junit.jupiter.api.Test;
 
@@ -97,6 +98,49 @@ class PartitionWorkerTest {
         worker.deliver(chunk(4, 4));
         assertThat(handler.commitsSeen).containsExactly(List.of(), List.of(4L));
         assertThat(commits).containsExactly(4L, 8L);
+    }
+
+    @Test
+    void aHandlerThatLimitsTheCommitKeepsTheRestProcessedButUncommitted() {
+        Handler handler = new Handler(state -> HandleResult.commitUpTo(CommitMode.SYNC, 2, state));
+        PartitionWorker<Integer> worker = worker(handler, options(1_000, Duration.ofMinutes(1)), Runnable::run);
+        worker.deliver(chunk(0, 5));
+        assertThat(commits).containsExactly(2L);
+        assertThat(worker.processedOffset()).isEqualTo(5);
+        assertThat(worker.committableOffset()).isEqualTo(2);
+
+        worker.deliver(new FetchedChunk(TP, epoch, 5, List.of(), 7, 0));
+        assertThat(worker.committableOffset()).as("records held back: markers after them are not committable").isEqualTo(2);
+        worker.deliver(chunk(7, 2));
+        assertThat(commits).as("a lower limit than before changes nothing").containsExactly(2L);
+        worker.stop(true).join();
+        assertThat(commits).as("the stop commits only what was allowed").containsExactly(2L);
+    }
+
+    @Test
+    void aLimitPastTheBatchIsCappedAtItsEndAndWholeBatchCommitsEverything() {
+        AtomicInteger calls = new AtomicInteger();
+        Handler handler = new Handler(state -> calls.incrementAndGet() == 1
+                ? HandleResult.commitUpTo(CommitMode.SYNC, 99, state) : HandleResult.syncCommit(state));
+        PartitionWorker<Integer> worker = worker(handler, options(1_000, Duration.ofMinutes(1)), Runnable::run);
+        worker.deliver(chunk(0, 3));
+        worker.deliver(chunk(3, 3));
+        assertThat(commits).containsExactly(3L, 6L);
+    }
+
+    @Test
+    void aCommitFromTheHandlerIsSentAtOnceAndLaterCommitsNeverGoBelowIt() {
+        java.util.concurrent.atomic.AtomicReference<PartitionWorker<Integer>> self = new java.util.concurrent.atomic.AtomicReference<>();
+        Handler handler = new Handler(state -> HandleResult.commitUpTo(CommitMode.ASYNC, 0, state));
+        handler.beforeBatch = () -> {
+            self.get().commitFromHandler(1);
+            handler.commitsSeen.add(List.copyOf(commits));
+        };
+        self.set(worker(handler, options(0, Duration.ofMinutes(1)), Runnable::run));
+        self.get().deliver(chunk(0, 4));
+        assertThat(handler.commitsSeen).containsExactly(List.of(1L));
+        assertThat(self.get().committableOffset()).isEqualTo(1);
+        assertThat(commits).containsExactly(1L);
     }
 
     @Test

@@ -1,8 +1,122 @@
 package io.kafkaex.autoconfigure;
 
-import org.springframework.context.annotation.Configuration;
+import io.kafkaex.client.KafkaExClient;
+import io.kafkaex.consumer.ConsumerGroupOptions;
+import io.kafkaex.producer.KafkaExProducer;
+import io.kafkaex.spring.listener.DeserializerFactory;
+import io.kafkaex.spring.listener.KafkaExListenerAnnotationBeanPostProcessor;
+import io.kafkaex.spring.listener.KafkaExListenerContainerFactory;
+import io.kafkaex.spring.listener.KafkaExListenerContainersLifecycle;
+import io.kafkaex.spring.listener.KafkaExListenerDefaults;
+import io.kafkaex.spring.listener.KafkaExListenerEndpointRegistry;
+import io.kafkaex.spring.listener.ListenerErrorHandler;
+import io.kafkaex.spring.listener.ListenerReplyProducer;
+import io.kafkaex.spring.listener.LoggingRetryErrorHandler;
 
-/** The {@code @KafkaExListener} infrastructure; imported by {@link KafkaExAutoConfiguration}. */
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.thread.Threading;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Role;
+import org.springframework.core.env.Environment;
+import org.springframework.core.task.VirtualThreadTaskExecutor;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The {@code @KafkaExListener} infrastructure; imported by {@link KafkaExAutoConfiguration}: the annotation
+ * post-processor, the endpoint registry, the lifecycle that starts and stops the containers, and the default container
+ * factory with its deserializers, error handler look-up, reply producer and (with
+ * {@code spring.threads.virtual.enabled=true}) virtual worker threads.
+ */
 @Configuration(proxyBeanMethods = false)
 class KafkaExListenerConfiguration {
+
+    @Bean
+    @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+    static KafkaExListenerAnnotationBeanPostProcessor kafkaExListenerAnnotationBeanPostProcessor() {
+        return new KafkaExListenerAnnotationBeanPostProcessor();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    KafkaExListenerEndpointRegistry kafkaExListenerEndpointRegistry() {
+        return new KafkaExListenerEndpointRegistry();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    KafkaExListenerContainersLifecycle kafkaExListenerContainersLifecycle(KafkaExListenerEndpointRegistry registry) {
+        return new KafkaExListenerContainersLifecycle(registry);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    KafkaExListenerDefaults kafkaExListenerDefaults(KafkaExProperties properties) {
+        ListenerProperties listener = properties.getListener();
+        if (listener.getConcurrency() < 1) {
+            throw new InvalidKafkaExPropertyException("kafkaex.listener.concurrency", listener.getConcurrency(),
+                    "an integer >= 1", null);
+        }
+        return new KafkaExListenerDefaults(properties.getConsumer().getGroupId(), listener.getConcurrency(),
+                listener.isAutoStartup(), listener.getCommitMode());
+    }
+
+    /** Sends {@code @SendTo} replies with a producer of its own, created on the first reply and closed with the context. */
+    @Bean(destroyMethod = "close")
+    ListenerReplyProducer kafkaExListenerReplyProducer(KafkaExOptionsFactory options, Environment environment,
+            ObjectProvider<ObjectMapper> jsonMapper) {
+        return new ListenerReplyProducer(() -> KafkaExProducer.create(
+                options.producerOptions(KafkaExAutoConfiguration.defaultClientId(environment) + "-listener-replies").build()),
+                jsonMapper::getIfAvailable);
+    }
+
+    @Bean(name = KafkaExListenerContainerFactory.DEFAULT_BEAN_NAME, destroyMethod = "close")
+    @ConditionalOnMissingBean(name = KafkaExListenerContainerFactory.DEFAULT_BEAN_NAME)
+    KafkaExListenerContainerFactory kafkaExListenerContainerFactory(KafkaExProperties properties,
+            KafkaExOptionsFactory options, Environment environment, ConfigurableListableBeanFactory beanFactory,
+            ObjectProvider<ObjectMapper> jsonMapper, ObjectProvider<ListenerErrorHandler> errorHandlers,
+            ObjectProvider<KafkaExClient> client, ListenerReplyProducer replies) {
+        String clientId = KafkaExAutoConfiguration.defaultClientId(environment);
+        ConsumerProperties consumer = properties.getConsumer();
+        ListenerProperties listener = properties.getListener();
+        DeserializerFactory deserializers = new DeserializerFactory(
+                type -> beanFactory.createBean(type, AutowireCapableBeanFactory.AUTOWIRE_CONSTRUCTOR, false),
+                jsonMapper::getIfAvailable, consumer.getJsonTrustedPackages());
+        KafkaExListenerContainerFactory.MemberOptions memberOptions = (listenerId, index, groupId, topics) -> {
+            ConsumerGroupOptions.Builder builder = options.consumerGroupOptions(clientId, listenerId, index, groupId, topics);
+            if (listener.getCommitInterval() != null) {
+                builder.commitInterval(listener.getCommitInterval());
+            }
+            if (listener.getCommitThreshold() != null) {
+                builder.commitThreshold(listener.getCommitThreshold());
+            }
+            return builder;
+        };
+        ScheduledExecutorService patternChecks = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "kafkaex-listener-topic-patterns");
+            thread.setDaemon(true);
+            return thread;
+        });
+        return new KafkaExListenerContainerFactory(memberOptions, deserializers, consumer.getKeyDeserializer(),
+                consumer.getValueDeserializer(),
+                name -> name != null ? beanFactory.getBean(name, ListenerErrorHandler.class)
+                        : errorHandlers.getIfUnique(LoggingRetryErrorHandler::new),
+                replies, workerThreads(environment),
+                () -> List.copyOf(client.getObject().metadataSync().topicsByName().keySet()), patternChecks,
+                options.clientOptions(clientId, null).metadataRefreshInterval());
+    }
+
+    /** Virtual threads when {@code spring.threads.virtual.enabled=true} on Java 21+, else the core's own threads. */
+    private static ThreadFactory workerThreads(Environment environment) {
+        return Threading.VIRTUAL.isActive(environment)
+                ? new VirtualThreadTaskExecutor("kafkaex-listener-").getVirtualThreadFactory() : null;
+    }
 }

@@ -1,17 +1,79 @@
 package io.kafkaex.autoconfigure;
 
+import io.kafkaex.spring.listener.CommitMode;
+
+import java.time.Duration;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
 /**
  * Properties under {@code kafkaex.listener}: listener containers (commit mode, concurrency, error handling). Part of
- * {@link KafkaExProperties}; bound at start-up, read-only afterwards.
+ * {@link KafkaExProperties}; bound at start-up, read-only afterwards. A {@code @KafkaExListener} attribute wins over
+ * the property of the same meaning.
  */
 public class ListenerProperties {
 
     @NestedConfigurationProperty
     private final ListenerErrorHandlerProperties errorHandler = new ListenerErrorHandlerProperties();
 
+    /** Consumer-group members per listener container (each with its own connection and partition workers). */
+    private int concurrency = 1;
+
+    /**
+     * When offsets are committed: async (kafka_ex's default: at the commit threshold or interval), sync (after each
+     * batch, waiting), record, batch, manual or manual-immediate (only acknowledged records).
+     */
+    private CommitMode commitMode = CommitMode.ASYNC;
+
+    /** The longest processed offsets wait for an async commit. Unset: the consumer's default (5s). */
+    private Duration commitInterval;
+
+    /** The offset distance that triggers an async commit. Unset: the consumer's default (100). */
+    private Integer commitThreshold;
+
+    /** Whether listener containers start with the application context; else start them through the registry. */
+    private boolean autoStartup = true;
+
     public ListenerErrorHandlerProperties getErrorHandler() {
         return errorHandler;
+    }
+
+    public int getConcurrency() {
+        return concurrency;
+    }
+
+    public void setConcurrency(int concurrency) {
+        this.concurrency = concurrency;
+    }
+
+    public CommitMode getCommitMode() {
+        return commitMode;
+    }
+
+    public void setCommitMode(CommitMode commitMode) {
+        this.commitMode = commitMode;
+    }
+
+    public Duration getCommitInterval() {
+        return commitInterval;
+    }
+
+    public void setCommitInterval(Duration commitInterval) {
+        this.commitInterval = commitInterval;
+    }
+
+    public Integer getCommitThreshold() {
+        return commitThreshold;
+    }
+
+    public void setCommitThreshold(Integer commitThreshold) {
+        this.commitThreshold = commitThreshold;
+    }
+
+    public boolean isAutoStartup() {
+        return autoStartup;
+    }
+
+    public void setAutoStartup(boolean autoStartup) {
+        this.autoStartup = autoStartup;
     }
 }

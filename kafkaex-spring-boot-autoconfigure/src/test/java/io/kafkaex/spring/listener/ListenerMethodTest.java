@@ -1,0 +1,88 @@
+package io.kafkaex.spring.listener;
+
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.messaging.handler.annotation.Header;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Parameter binding and conversion types of listener methods, record and batch, and the fallback backoff. */
+class ListenerMethodTest {
+
+    private final List<Object> calls = new ArrayList<>();
+
+    @Test
+    void aRecordListenerGetsPayloadHeadersRecordAndAcknowledgment() throws Exception {
+        ListenerMethod method = new ListenerMethod(this, method("single"), false);
+        assertThat(method.payloadType().toClass()).isEqualTo(Integer.class);
+        assertThat(method.keyType().toClass()).isEqualTo(Long.class);
+        Acknowledgment ack = () -> { };
+        method.invoke(List.of(record(7, 42)), ack, "g");
+        assertThat(calls).containsExactly(42, 7L, "t", 3, 7L, "g", "v-7", ack);
+    }
+
+    @Test
+    void aBatchListenerGetsListsAndTheRecordsValueTypeComesFromConsumedRecord() throws Exception {
+        ListenerMethod method = new ListenerMethod(this, method("batch"), true);
+        assertThat(method.payloadType().toClass()).isEqualTo(Integer.class);
+        method.invoke(List.of(record(1, 10), record(2, 20)), () -> { }, "g");
+        assertThat(calls).hasSize(2);
+        assertThat(calls.get(0)).isEqualTo(List.of(1L, 2L));
+        assertThat((List<?>) calls.get(1)).hasSize(2);
+    }
+
+    @Test
+    void whatTheMethodThrowsIsHandedOnUnwrappedAndUnbindableMethodsFailWithTheFix() {
+        ListenerMethod failing = new ListenerMethod(this, method("failing"), false);
+        assertThatThrownBy(() -> failing.invoke(List.of(record(1, 1)), () -> { }, "g"))
+                .isInstanceOf(ListenerInvoker.InvocationFailure.class).cause().hasMessage("boom");
+        assertThatThrownBy(() -> new ListenerMethod(this, method("twoPayloads"), false))
+                .hasMessageContaining("second payload parameter");
+        assertThatThrownBy(() -> new ListenerMethod(this, method("single"), true))
+                .hasMessageContaining("a batch listener takes List<...>");
+    }
+
+    @Test
+    void theFallbackBackoffDoublesFromOneSecondUpToThirtySeconds() {
+        assertThat(LoggingRetryErrorHandler.backoff(1)).hasSeconds(1);
+        assertThat(LoggingRetryErrorHandler.backoff(3)).hasSeconds(4);
+        assertThat(LoggingRetryErrorHandler.backoff(50)).hasSeconds(30);
+    }
+
+    void single(Integer payload, @Header(ListenerHeaders.RECEIVED_KEY) Long key,
+            @Header(ListenerHeaders.RECEIVED_TOPIC) String topic, @Header(ListenerHeaders.RECEIVED_PARTITION) int partition,
+            @Header(ListenerHeaders.OFFSET) long offset, @Header(ListenerHeaders.GROUP_ID) String group,
+            @Header("custom") String custom, Acknowledgment ack) {
+        calls.addAll(List.of(payload, key, topic, partition, offset, group, custom, ack));
+    }
+
+    void batch(@Header(ListenerHeaders.OFFSET) List<Long> offsets, List<ConsumedRecord<Long, Integer>> records) {
+        calls.add(offsets);
+        calls.add(records);
+    }
+
+    void failing(Integer value) {
+        throw new IllegalStateException("boom");
+    }
+
+    void twoPayloads(String one, String two) {
+    }
+
+    private static ConsumedRecord<Object, Object> record(long offset, int value) {
+        return new ConsumedRecord<>("t", 3, offset, 1_000, offset, value,
+                List.of(io.kafkaex.protocol.record.Header.of("custom", ("v-" + offset).getBytes(StandardCharsets.UTF_8))));
+    }
+
+    private static java.lang.reflect.Method method(String name) {
+        for (java.lang.reflect.Method method : ListenerMethodTest.class.getDeclaredMethods()) {
+            if (method.getName().equals(name)) {
+                return method;
+            }
+        }
+        throw new IllegalArgumentException(name);
+    }
+}
