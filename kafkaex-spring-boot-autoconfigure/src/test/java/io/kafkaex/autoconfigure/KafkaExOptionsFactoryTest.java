@@ -221,6 +221,16 @@ class KafkaExOptionsFactoryTest {
     }
 
     @Test
+    void unusableTlsMaterialIsNamed() {
+        assertInvalid("kafkaex.ssl.trust-store-location", "URL [file:/nonexistent/trust.p12]", "kafkaex.security.protocol=SSL",
+                "kafkaex.ssl.trust-store-location=file:/nonexistent/trust.p12")
+                .hasRootCauseMessage("PKCS12 file /nonexistent/trust.p12: file not found: /nonexistent/trust.p12");
+        assertInvalid("kafkaex.ssl.enabled-protocols", List.of("TLSv1.1"), "kafkaex.security.protocol=SSL",
+                "kafkaex.ssl.enabled-protocols=TLSv1.1");
+        assertInvalid("kafkaex.ssl.bundle", "corp", "kafkaex.ssl.bundle=corp").hasMessageContaining("no SslBundles bean");
+    }
+
+    @Test
     void anInvalidAwsRegionIsNamed() {
         KafkaExOptionsFactory.SecurityBeans beans = new KafkaExOptionsFactory.SecurityBeans(null, null,
                 () -> CompletableFuture.failedFuture(new IllegalStateException("not in this test")));
@@ -274,7 +284,7 @@ class KafkaExOptionsFactoryTest {
             factory.checkProperties("app");
         }).isInstanceOfSatisfying(InvalidKafkaExPropertyException.class, e -> {
             assertThat(e.getProperty()).as("property").isEqualTo(property);
-            assertThat(e.getValue()).as("value").isEqualTo(value);
+            assertThat(String.valueOf(e.getValue())).as("value").isEqualTo(String.valueOf(value));
         });
     }
 
