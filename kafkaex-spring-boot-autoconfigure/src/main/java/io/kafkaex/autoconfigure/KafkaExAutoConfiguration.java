@@ -1,11 +1,14 @@
 package io.kafkaex.autoconfigure;
 
 import io.kafkaex.client.KafkaExClient;
+import io.kafkaex.security.AwsCredentialsProvider;
+import io.kafkaex.security.OAuthBearerTokenProvider;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
@@ -29,14 +32,22 @@ public class KafkaExAutoConfiguration {
         return new PropertiesKafkaExConnectionDetails(properties);
     }
 
+    /** Maps the properties; an invalid {@code kafkaex.*} value fails the start-up here, naming the property. */
     @Bean
     @ConditionalOnMissingBean
     KafkaExOptionsFactory kafkaExOptionsFactory(KafkaExProperties properties, KafkaExConnectionDetails connection,
+            ObjectProvider<SslBundles> sslBundles, ObjectProvider<OAuthBearerTokenProvider> tokenProvider,
+            ObjectProvider<AwsCredentialsProvider> awsCredentials,
             ObjectProvider<KafkaExClientOptionsCustomizer> clientCustomizers,
             ObjectProvider<KafkaExProducerOptionsCustomizer> producerCustomizers,
-            ObjectProvider<KafkaExConsumerGroupOptionsCustomizer> consumerCustomizers) {
-        return new KafkaExOptionsFactory(properties, connection, clientCustomizers.orderedStream().toList(),
-                producerCustomizers.orderedStream().toList(), consumerCustomizers.orderedStream().toList());
+            ObjectProvider<KafkaExConsumerGroupOptionsCustomizer> consumerCustomizers, Environment environment) {
+        KafkaExOptionsFactory.SecurityBeans securityBeans = new KafkaExOptionsFactory.SecurityBeans(
+                sslBundles.getIfAvailable(), tokenProvider.getIfAvailable(), awsCredentials.getIfAvailable());
+        KafkaExOptionsFactory factory = new KafkaExOptionsFactory(properties, connection, securityBeans,
+                clientCustomizers.orderedStream().toList(), producerCustomizers.orderedStream().toList(),
+                consumerCustomizers.orderedStream().toList());
+        factory.checkProperties(defaultClientId(environment));
+        return factory;
     }
 
     /** The client for the kafka_ex API operations (metadata, offsets, topics, groups); closed with the context. */

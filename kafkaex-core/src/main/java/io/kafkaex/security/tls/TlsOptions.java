@@ -41,8 +41,10 @@ public final class TlsOptions {
     private final List<String> protocols;
     private final boolean hostnameVerification;
     private final SSLContext context;
+    private final boolean givenContext;
 
     private TlsOptions(Builder builder, SSLContext context) {
+        this.givenContext = builder.context != null;
         this.trust = builder.trust;
         this.key = builder.key;
         this.protocols = List.copyOf(builder.protocols);
@@ -69,7 +71,10 @@ public final class TlsOptions {
         return hostnameVerification;
     }
 
-    /** Whether a client certificate is presented (mutual TLS). */
+    /**
+     * Whether a client certificate is presented (mutual TLS); {@code false} for a {@link Builder#sslContext given
+     * SSLContext}, whose key managers are not inspected.
+     */
     public boolean hasClientCertificate() {
         return key != null;
     }
@@ -87,6 +92,9 @@ public final class TlsOptions {
 
     @Override
     public String toString() {
+        if (givenContext) {
+            return "TlsOptions{given SSLContext, protocols=" + protocols + ", hostnameVerification=" + hostnameVerification + "}";
+        }
         return "TlsOptions{trust=" + (trust == null ? "JDK default CAs" : trust.description())
                 + ", clientCertificate=" + (key == null ? "none" : key.description())
                 + ", protocols=" + protocols + ", hostnameVerification=" + hostnameVerification + "}";
@@ -99,8 +107,19 @@ public final class TlsOptions {
         private TlsMaterial key;
         private List<String> protocols = DEFAULT_PROTOCOLS;
         private boolean hostnameVerification = true;
+        private SSLContext context;
 
         private Builder() {
+        }
+
+        /**
+         * Use {@code context} (already initialised, e.g. from a framework's own key and trust material such as a
+         * Spring Boot SSL bundle) instead of trust and key material given to this builder; the protocols and
+         * hostname verification still apply. {@code null} resets.
+         */
+        public Builder sslContext(SSLContext context) {
+            this.context = context;
+            return this;
         }
 
         /** Trust the CAs in a trust store file of {@code type} ({@code JKS} or {@code PKCS12}). */
@@ -172,10 +191,13 @@ public final class TlsOptions {
                     problems.add("tls protocol " + protocol + " is not supported; use " + TLS_1_3 + " and/or " + TLS_1_2);
                 }
             }
+            if (context != null && (trust != null || key != null)) {
+                problems.add("a given sslContext replaces trust and key material; set either the context or the material");
+            }
             if (!problems.isEmpty()) {
                 throw new IllegalArgumentException("Invalid TLS options: " + String.join("; ", problems));
             }
-            return new TlsOptions(this, context());
+            return new TlsOptions(this, context != null ? context : context());
         }
 
         private SSLContext context() {

@@ -8,6 +8,15 @@ import io.kafkaex.test.internal.CertificateAuthority;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLContextSpi;
+import javax.net.ssl.SSLServerSocketFactory;
+import javax.net.ssl.SSLSessionContext;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManager;
 import javax.net.ssl.SSLEngine;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -122,5 +131,68 @@ class TlsOptionsTest {
                 .hasMessage("Invalid TLS options: tls protocol TLSv1.1 is not supported; use TLSv1.3 and/or TLSv1.2");
         assertThatThrownBy(() -> TlsOptions.builder().protocols().build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must name at least one");
+    }
+
+    @Test
+    void aGivenSslContextIsUsedWithTheProtocolsAndHostnameVerificationButNotWithMaterial() throws Exception {
+        AtomicInteger engines = new AtomicInteger();
+        SSLContext context = engineCounting(engines);
+
+        TlsOptions options = TlsOptions.builder().sslContext(context).protocols(TlsOptions.TLS_1_2)
+                .hostnameVerification(false).build();
+        SSLEngine engine = options.newEngine("broker-1.example", 9093);
+
+        assertThat(engines).hasValue(1);
+        assertThat(engine.getPeerHost()).isEqualTo("broker-1.example");
+        assertThat(engine.getEnabledProtocols()).containsExactly("TLSv1.2");
+        assertThat(engine.getSSLParameters().getEndpointIdentificationAlgorithm()).isNull();
+        assertThat(options).hasToString("TlsOptions{given SSLContext, protocols=[TLSv1.2], hostnameVerification=false}");
+        assertThatThrownBy(() -> TlsOptions.builder().sslContext(context).trustStore(tls.trustStore(), "PKCS12", "x").build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("replaces trust and key material");
+    }
+
+    /** A working TLS context that counts the engines made from it. */
+    private static SSLContext engineCounting(AtomicInteger engines) throws Exception {
+        SSLContext real = SSLContext.getInstance("TLS");
+        real.init(null, null, null);
+        SSLContextSpi counting = new SSLContextSpi() {
+            @Override
+            protected void engineInit(KeyManager[] keys, TrustManager[] trust, SecureRandom random) {
+            }
+
+            @Override
+            protected SSLSocketFactory engineGetSocketFactory() {
+                return real.getSocketFactory();
+            }
+
+            @Override
+            protected SSLServerSocketFactory engineGetServerSocketFactory() {
+                return real.getServerSocketFactory();
+            }
+
+            @Override
+            protected SSLEngine engineCreateSSLEngine() {
+                engines.incrementAndGet();
+                return real.createSSLEngine();
+            }
+
+            @Override
+            protected SSLEngine engineCreateSSLEngine(String host, int port) {
+                engines.incrementAndGet();
+                return real.createSSLEngine(host, port);
+            }
+
+            @Override
+            protected SSLSessionContext engineGetServerSessionContext() {
+                return real.getServerSessionContext();
+            }
+
+            @Override
+            protected SSLSessionContext engineGetClientSessionContext() {
+                return real.getClientSessionContext();
+            }
+        };
+        return new SSLContext(counting, real.getProvider(), "TLS") {
+        };
     }
 }
