@@ -8,7 +8,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.function.Supplier;
 import org.springframework.boot.health.contributor.Health;
-import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
  * For the liveness group ({@code management.endpoint.health.group.liveness.include=livenessState,kafkaexLiveness}):
@@ -16,23 +15,18 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  * container FAILED (fenced by another member with its instance id, a fatal error). A broker that is merely unreachable
  * never fails liveness; that is readiness' business.
  *
- * <p>{@code network} is the client's status, e.g. {@link ClientProbe#status()}. Thread-safe.
+ * <p>Thread-safe.
  */
-public class KafkaExLivenessHealthIndicator implements HealthIndicator {
-
-    private final Supplier<NetworkStatus> network;
-    private final Supplier<Collection<MessageListenerContainer>> containers;
+public class KafkaExLivenessHealthIndicator extends AvailabilityHealthIndicator {
 
     public KafkaExLivenessHealthIndicator(Supplier<NetworkStatus> network,
             Supplier<Collection<MessageListenerContainer>> containers) {
-        this.network = network;
-        this.containers = containers;
+        super(network, containers);
     }
 
     @Override
-    public Health health() {
-        NetworkStatus status = network.get();
-        List<String> failed = ListenerStates.idsIn(containers.get(), ContainerState.FAILED);
+    Health judge(NetworkStatus status, Collection<MessageListenerContainer> containers) {
+        List<String> failed = ListenerStates.idsIn(containers, ContainerState.FAILED);
         if (status.authenticationFailure() == null && failed.isEmpty()) {
             return Health.up().build();
         }

@@ -8,7 +8,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.function.Supplier;
 import org.springframework.boot.health.contributor.Health;
-import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
  * For the readiness group ({@code management.endpoint.health.group.readiness.include=readinessState,kafkaexReadiness}):
@@ -16,25 +15,19 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  * while a started listener container does not hold its assignment yet (STARTING: joining or rebalancing) or FAILED.
  * Stopped containers do not count. Read from the client's own state, so a probe never waits for a broker.
  *
- * <p>{@code network} is the client's status, e.g. {@link ClientProbe#status()}. Thread-safe.
+ * <p>Thread-safe.
  */
-public class KafkaExReadinessHealthIndicator implements HealthIndicator {
-
-    private final Supplier<NetworkStatus> network;
-    private final Supplier<Collection<MessageListenerContainer>> containers;
+public class KafkaExReadinessHealthIndicator extends AvailabilityHealthIndicator {
 
     public KafkaExReadinessHealthIndicator(Supplier<NetworkStatus> network,
             Supplier<Collection<MessageListenerContainer>> containers) {
-        this.network = network;
-        this.containers = containers;
+        super(network, containers);
     }
 
     @Override
-    public Health health() {
-        NetworkStatus status = network.get();
-        Collection<MessageListenerContainer> current = containers.get();
-        List<String> unassigned = ListenerStates.idsIn(current, ContainerState.STARTING);
-        List<String> failed = ListenerStates.idsIn(current, ContainerState.FAILED);
+    Health judge(NetworkStatus status, Collection<MessageListenerContainer> containers) {
+        List<String> unassigned = ListenerStates.idsIn(containers, ContainerState.STARTING);
+        List<String> failed = ListenerStates.idsIn(containers, ContainerState.FAILED);
         boolean brokersDown = status.closed() || status.noBrokerReachable() || status.authenticationFailure() != null;
         if (!brokersDown && unassigned.isEmpty() && failed.isEmpty()) {
             return Health.up().build();
