@@ -469,7 +469,8 @@ public final class NetworkClient implements AutoCloseable {
         }
         connections.clear();
         requestsInFlight = 0;
-        status = status.asClosed();
+        NetworkStatus unpublished = reachability.snapshotIfChanged(0, 0); // a change the loop had no turn to publish
+        status = (unpublished != null ? unpublished : status).asClosed();
         try {
             selector.close();
         } catch (IOException e) {
