@@ -10,11 +10,13 @@ import io.kafkaex.network.ConnectionAuthenticator;
 import io.kafkaex.network.NetworkClient;
 import io.kafkaex.protocol.error.KafkaError;
 import io.kafkaex.security.SaslAuthenticator;
+import io.kafkaex.telemetry.ClientState;
 import io.kafkaex.telemetry.Telemetry;
 
 import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The machinery every KafkaEx client owns, started from {@link KafkaExClientOptions}: telemetry, the network
@@ -33,6 +35,8 @@ public final class ClientRuntime implements AutoCloseable {
     private final CallbackExecutor callbacks;
     private final BrokerRouter brokers;
     private final CoordinatorLookup coordinators;
+    private final ClientState state = new RuntimeState();
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private ClientRuntime(KafkaExClientOptions options) {
         this.options = options;
@@ -46,6 +50,7 @@ public final class ClientRuntime implements AutoCloseable {
                 telemetry, options.clientId());
         this.brokers = new BrokerRouter(network, metadata);
         this.coordinators = new CoordinatorLookup(network, options.requestTimeout());
+        telemetry.clientStarted(state);
     }
 
     /** Starts the runtime; it connects lazily, on the first request. */
@@ -107,6 +112,28 @@ public final class ClientRuntime implements AutoCloseable {
     public void close() {
         network.close(); // fails what is pending first, so those results reach their callers
         callbacks.shutdown();
+        if (closed.compareAndSet(false, true)) {
+            telemetry.clientClosed(state);
+        }
+    }
+
+    /** What telemetry listeners may read of this runtime. */
+    private final class RuntimeState implements ClientState {
+
+        @Override
+        public String clientId() {
+            return options.clientId();
+        }
+
+        @Override
+        public int requestsInFlight() {
+            return network.requestsInFlight();
+        }
+
+        @Override
+        public boolean isClosed() {
+            return network.isClosed();
+        }
     }
 
     private static ConnectionAuthenticator authenticator(KafkaExClientOptions options, Telemetry telemetry) {

@@ -7,6 +7,7 @@ import io.kafkaex.cluster.Node;
 import io.kafkaex.cluster.RefreshReason;
 import io.kafkaex.network.BrokerApiVersions;
 import io.kafkaex.network.NetworkClient;
+import io.kafkaex.network.NetworkStatus;
 import io.kafkaex.retry.Backoff;
 import io.kafkaex.retry.RetryPolicy;
 import io.kafkaex.telemetry.Telemetry;
@@ -340,6 +341,14 @@ public final class KafkaExClient implements AutoCloseable {
     /** The cached snapshot without a request ({@code cluster_metadata/1}); {@code null} before the first fetch. */
     public ClusterMetadata clusterMetadata() {
         return metadata.current();
+    }
+
+    /**
+     * The client's view of its brokers as its network last saw them (reachable and unreachable brokers, the last
+     * authentication refusal, requests in flight), without a request and without waiting: for health checks.
+     */
+    public NetworkStatus networkStatus() {
+        return network.status();
     }
 
     /** The API versions a broker of the cluster offers ({@code api_versions/1}). */

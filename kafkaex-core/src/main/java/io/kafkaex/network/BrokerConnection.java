@@ -90,6 +90,8 @@ final class BrokerConnection {
     private long reauthenticateAtNanos;
     /** Set as soon as the authenticator fails, on whichever thread, so a close racing with it reports it. */
     private volatile Throwable authenticationFailure;
+    /** Why the connection closed, as telemetry reported it; {@code null} while open. */
+    private ConnectionCloseReason closeReason;
 
     BrokerConnection(InetSocketAddress address, TrafficClass trafficClass, NetworkOptions options, NetworkTelemetry telemetry,
             ConnectionAuthenticator authenticator, TlsOptions tls, Executor eventLoop, FrameBuffers frameBuffers,
@@ -273,6 +275,7 @@ final class BrokerConnection {
                     + " brokers without SaslAuthenticate (before Kafka 1.0) refuse wrong credentials this way", cause);
         }
         state = State.CLOSED;
+        closeReason = reason;
         if (span != null) {
             span.closed(reason, cause);
         }
@@ -292,6 +295,16 @@ final class BrokerConnection {
         while ((queued = waiting.pollFirst()) != null) {
             queued.future().completeExceptionally(new RequestNotSentException(address, cause));
         }
+    }
+
+    /** Why the connection closed ({@link ConnectionCloseReason#AUTH_ERROR} for a refused login); null while open. */
+    ConnectionCloseReason closeReason() {
+        return closeReason;
+    }
+
+    /** Requests written to the broker and awaiting their answer. */
+    int requestsInFlight() {
+        return inFlight.size();
     }
 
     /** Requests in flight or waiting to be sent. */

@@ -1,5 +1,6 @@
 package io.kafkaex.network;
 
+import io.kafkaex.CompletionCauses;
 import io.kafkaex.KafkaExException;
 import io.kafkaex.security.tls.TlsOptions;
 import io.kafkaex.telemetry.ConnectionCloseReason;
@@ -55,6 +56,11 @@ public final class NetworkClient implements AutoCloseable {
     private final PriorityQueue<Timer> timers = new PriorityQueue<>();
     private long timerSequence;
     private volatile boolean closing;
+    private final BrokerReachability reachability = new BrokerReachability();
+    /** Published by the event loop when a connection opens, becomes ready or closes; read by any thread. */
+    private volatile NetworkStatus status = NetworkStatus.NOT_CONNECTED;
+    /** Requests awaiting an answer, as the event loop counted them last. */
+    private volatile int requestsInFlight;
 
     /** A network client without telemetry. */
     public NetworkClient(NetworkOptions options) {
@@ -224,6 +230,20 @@ public final class NetworkClient implements AutoCloseable {
     }
 
     /**
+     * The brokers' reachability, the last authentication failure and the requests in flight, as the event loop last
+     * published them: never waits and sends nothing, so health checks may call it at any rate. Any thread.
+     */
+    public NetworkStatus status() {
+        NetworkStatus published = status;
+        return published.closed() ? published : published.withRequestsInFlight(requestsInFlight);
+    }
+
+    /** Requests written to a broker and awaiting their answer, as last counted; never waits. Any thread. */
+    public int requestsInFlight() {
+        return requestsInFlight;
+    }
+
+    /**
      * Whether {@link #close} has begun or the event loop failed: requests fail at once and scheduled tasks no
      * longer run, so a retry must not wait for one.
      */
@@ -244,17 +264,19 @@ public final class NetworkClient implements AutoCloseable {
                 runDueTimers(now);
                 long next = timers.isEmpty() ? now + TimeUnit.SECONDS.toNanos(1)
                         : Math.min(now + TimeUnit.SECONDS.toNanos(1), timers.peek().dueNanos());
+                int awaitingAnswers = 0;
                 for (BrokerConnection connection : new ArrayList<>(connections.values())) {
                     if (connection.state() == BrokerConnection.State.CLOSED) { // it failed by itself, e.g. a write
-                        connections.values().remove(connection);
+                        forget(connection, null);
                         continue;
                     }
                     if (connection.isIdleLongerThan(options.connectionMaxIdle().toNanos(), now)) {
                         connection.close(ConnectionCloseReason.IDLE,
                                 new BrokerConnectionException(connection.address(), "closed after being idle", null));
-                        connections.values().remove(connection);
+                        forget(connection, null);
                         continue;
                     }
+                    awaitingAnswers += connection.requestsInFlight();
                     connect(connection, now);
                     connection.sendWaiting(); // requests held for a re-authentication that may now begin
                     RuntimeException overdue = connection.checkDeadlines(now);
@@ -264,6 +286,7 @@ public final class NetworkClient implements AutoCloseable {
                         next = Math.min(next, connection.nextDueNanos(now));
                     }
                 }
+                publishStatus(awaitingAnswers);
                 selector.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(next - System.nanoTime())));
                 for (SelectionKey key : selector.selectedKeys()) {
                     handle((BrokerConnection) key.attachment());
@@ -346,11 +369,15 @@ public final class NetworkClient implements AutoCloseable {
         created.negotiated().whenComplete((versions, setupFailure) -> { // completes on this loop thread
             if (setupFailure == null) {
                 consecutiveFailures.remove(broker);
+                reachability.connected(broker);
             } else {
                 consecutiveFailures.merge(broker, 1, Integer::sum); // the next connection waits its backoff
+                reachability.closed(broker, created.closeReason(), CompletionCauses.unwrap(setupFailure),
+                        isConnectedOtherwise(created));
             }
         });
         connections.put(key, created);
+        reachability.opened();
         return created;
     }
 
@@ -372,7 +399,42 @@ public final class NetworkClient implements AutoCloseable {
     /** Closes a failed connection and forgets it. */
     private void closeConnection(BrokerConnection connection, ConnectionCloseReason reason, RuntimeException cause) {
         connection.close(reason, cause);
+        forget(connection, cause);
+    }
+
+    /**
+     * Drops a closed connection. One that was ready reports its close to the reachability here; one that never got
+     * ready reported it when its setup failed.
+     */
+    private void forget(BrokerConnection connection, Throwable cause) {
         connections.values().remove(connection);
+        CompletableFuture<BrokerApiVersions> negotiated = connection.negotiated();
+        if (negotiated.isDone() && !negotiated.isCompletedExceptionally()) {
+            reachability.closed(connection.address(), connection.closeReason(), cause, isConnectedOtherwise(connection));
+        } else {
+            reachability.opened(); // the open count changed
+        }
+    }
+
+    /** Whether another connection to the broker of {@code connection} is established. */
+    private boolean isConnectedOtherwise(BrokerConnection connection) {
+        for (BrokerConnection other : connections.values()) {
+            if (other != connection && other.address().equals(connection.address()) && other.isEstablished()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Publishes the request count and, when a connection changed, a new {@link NetworkStatus}. Event loop only. */
+    private void publishStatus(int awaitingAnswers) {
+        if (requestsInFlight != awaitingAnswers) {
+            requestsInFlight = awaitingAnswers;
+        }
+        NetworkStatus changed = reachability.snapshotIfChanged(openConnections(), awaitingAnswers);
+        if (changed != null) {
+            status = changed;
+        }
     }
 
     /**
@@ -406,6 +468,9 @@ public final class NetworkClient implements AutoCloseable {
             connection.close(ConnectionCloseReason.SHUTDOWN, cause != null ? cause : closedError(connection.address()));
         }
         connections.clear();
+        requestsInFlight = 0;
+        NetworkStatus unpublished = reachability.snapshotIfChanged(0, 0); // a change the loop had no turn to publish
+        status = (unpublished != null ? unpublished : status).asClosed();
         try {
             selector.close();
         } catch (IOException e) {

@@ -17,6 +17,22 @@ package io.kafkaex.telemetry;
 public interface KafkaExTelemetryListener {
 
     /**
+     * The client this listener is registered on has started, before it sends anything; {@code client} may be kept
+     * to sample the client's state (e.g. as gauges) until {@link #onClientClose}. Not a kafka_ex event, so it does
+     * not go to {@link #onEvent}. Called once, on the thread that creates the client. Does nothing by default.
+     */
+    default void onClientStart(ClientState client) {
+    }
+
+    /**
+     * The client this listener is registered on has closed: no events of it follow, and whatever the listener keeps
+     * for it (gauges, per-partition state) can go. Not a kafka_ex event. Called once, on the thread that closes the
+     * client. Does nothing by default.
+     */
+    default void onClientClose(ClientState client) {
+    }
+
+    /**
      * Receives every event whose specific callback is not overridden. Does nothing by default.
      *
      * @param event the event; {@link TelemetryEvent#name()} says which one

@@ -73,6 +73,37 @@ public final class Telemetry {
         }
     }
 
+    /**
+     * Tells each listener that its client started ({@link KafkaExTelemetryListener#onClientStart}); a listener that
+     * throws is logged at WARN and skipped. Called once by the client, on the thread that creates it.
+     */
+    public void clientStarted(ClientState client) {
+        for (Registration registration : registrations) {
+            notifyLifecycle(registration, "client start", () -> registration.listener().onClientStart(client));
+        }
+    }
+
+    /**
+     * Tells each listener that its client closed ({@link KafkaExTelemetryListener#onClientClose}); a listener that
+     * throws is logged at WARN and skipped. Called once by the client, on the thread that closes it.
+     */
+    public void clientClosed(ClientState client) {
+        for (Registration registration : registrations) {
+            notifyLifecycle(registration, "client close", () -> registration.listener().onClientClose(client));
+        }
+    }
+
+    private void notifyLifecycle(Registration registration, String what, Runnable callback) {
+        try {
+            callback.run();
+        } catch (VirtualMachineError error) {
+            throw error;
+        } catch (Throwable failure) {
+            log.warn("Telemetry listener {} threw on {}; ignored", registration.listener().getClass().getName(), what,
+                    failure);
+        }
+    }
+
     private void reportFailure(Registration registration, TelemetryEventName name, Throwable failure) {
         String listener = registration.listener().getClass().getName();
         if (registration.markReported(name)) {
