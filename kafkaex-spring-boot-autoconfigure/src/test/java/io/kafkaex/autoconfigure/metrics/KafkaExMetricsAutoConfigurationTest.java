@@ -44,8 +44,9 @@ class KafkaExMetricsAutoConfigurationTest {
     @Test
     void closingTheContextRemovesTheClientsMeters() {
         MeterRegistry registry = new SimpleMeterRegistry();
+        // the admin client's gauge; the template's producer has a client (and gauges) of its own
         runner.withBean(MeterRegistry.class, () -> registry).run(context -> assertThat(
-                registry.find("kafkaex.requests.in-flight").gauges()).hasSize(1));
+                registry.find("kafkaex.requests.in-flight").tag("client.id", "metrics-test").gauges()).hasSize(1));
 
         assertThat(registry.find("kafkaex.requests.in-flight").gauges()).isEmpty();
     }

@@ -95,9 +95,12 @@ public class FakeListenerContainer implements MessageListenerContainer {
         return paused;
     }
 
+    /** Starts a stopped fake; a fake made FAILED stays so, as the context's lifecycle starts every container. */
     @Override
     public void start() {
-        state = ContainerState.RUNNING;
+        if (state == ContainerState.STOPPED) {
+            state = ContainerState.RUNNING;
+        }
     }
 
     @Override
