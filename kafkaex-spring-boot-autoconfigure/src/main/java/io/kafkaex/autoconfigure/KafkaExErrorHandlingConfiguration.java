@@ -55,7 +55,7 @@ public class KafkaExErrorHandlingConfiguration {
         }
         Duration sendTimeout = positive(PREFIX + "dead-letter.send-timeout", deadLetter.getSendTimeout());
         KafkaExProducer producer = KafkaExProducer.create(options
-                .producerOptions(KafkaExAutoConfiguration.defaultClientId(environment))
+                .producerOptions(KafkaExAutoConfiguration.defaultClientId(environment), "dead-letter-producer")
                 .maxBlock(sendTimeout)
                 .build());
         return new DeadLetterPublishingRecoverer(producer, client, deadLetter.getTopicSuffix(), sendTimeout);

@@ -74,7 +74,7 @@ class KafkaExListenerConfiguration {
     ListenerReplyProducer kafkaExListenerReplyProducer(KafkaExOptionsFactory options, Environment environment,
             ObjectProvider<ObjectMapper> jsonMapper) {
         return new ListenerReplyProducer(() -> KafkaExProducer.create(
-                options.producerOptions(KafkaExAutoConfiguration.defaultClientId(environment) + "-listener-replies").build()),
+                options.producerOptions(KafkaExAutoConfiguration.defaultClientId(environment), "reply-producer").build()),
                 jsonMapper::getIfAvailable);
     }
 

@@ -109,9 +109,18 @@ public class KafkaExOptionsFactory {
         return mapping.apply(KafkaExClientOptions::builder, KafkaExClientOptions.Builder::build);
     }
 
-    /** Options of a producer with its own client ({@code <client-id>-producer}), customizers applied. */
+    /** Options of the template's producer, with its own client ({@code <client-id>-producer}), customizers applied. */
     public ProducerOptions.Builder producerOptions(String defaultClientId) {
-        ProducerOptions.Builder builder = mappedProducerOptions(clientOptions(defaultClientId, "-producer"));
+        return producerOptions(defaultClientId, "producer");
+    }
+
+    /**
+     * Options of a producer with its own client ({@code <client-id>-<role>}, e.g. {@code dead-letter-producer}),
+     * customizers applied. Every producer of the application has its own role, so client ids (and the meters tagged
+     * with them) never collide.
+     */
+    public ProducerOptions.Builder producerOptions(String defaultClientId, String role) {
+        ProducerOptions.Builder builder = mappedProducerOptions(clientOptions(defaultClientId, "-" + role));
         producerCustomizers.forEach(customizer -> customizer.customize(builder));
         return builder;
     }

@@ -63,7 +63,7 @@ class KafkaExTemplateConfiguration {
         }
         String clientId = KafkaExAutoConfiguration.defaultClientId(environment);
         return new TransactionalProducerPool(prefix,
-                id -> KafkaExProducer.create(options.producerOptions(clientId).transactionalId(id).build()));
+                id -> KafkaExProducer.create(options.producerOptions(clientId, "producer-" + id).transactionalId(id).build()));
     }
 
     @Bean(KEY_SERIALIZER)

@@ -61,6 +61,17 @@ class KafkaExOptionsFactoryTest {
     }
 
     @Test
+    void everyProducerRoleHasAClientIdOfItsOwnSoThatMetersNeverCollide() {
+        KafkaExOptionsFactory named = factory("kafkaex.client-id=orders");
+
+        assertThat(named.producerOptions("app").build().client().clientId()).isEqualTo("orders-producer");
+        assertThat(named.producerOptions("app", "dead-letter-producer").build().client().clientId())
+                .isEqualTo("orders-dead-letter-producer");
+        assertThat(factory().producerOptions("app", "reply-producer").build().client().clientId())
+                .isEqualTo("app-reply-producer");
+    }
+
+    @Test
     void producerPropertiesBind() {
         ProducerOptions producer = factory("kafkaex.producer.acks=1", "kafkaex.producer.batch-size=64KB",
                 "kafkaex.producer.linger=20ms", "kafkaex.producer.buffer-memory=64MB", "kafkaex.producer.max-block=5s",
