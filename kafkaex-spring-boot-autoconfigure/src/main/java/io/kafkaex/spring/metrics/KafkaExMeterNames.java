@@ -38,6 +38,12 @@ public final class KafkaExMeterNames {
     /** Gauge of the requests a client has written and awaits answers for. */
     public static final String REQUESTS_IN_FLIGHT = "kafkaex.requests.in-flight";
     /** Gauges of a batching producer's buffer memory, in bytes. */
+    /** Records per Produce request of the batching producer (distribution summary). */
+    public static final String PRODUCER_REQUEST_RECORDS = "kafkaex.producer.request.records";
+    /** Bytes per Produce request as sent, after compression (distribution summary). */
+    public static final String PRODUCER_REQUEST_BYTES = "kafkaex.producer.request.bytes";
+    /** Bytes sent per byte of records, per Produce request: below 1 when compression helps (distribution summary). */
+    public static final String PRODUCER_COMPRESSION_RATIO = "kafkaex.producer.compression.ratio";
     public static final String PRODUCER_BUFFER_AVAILABLE = "kafkaex.producer.buffer.available";
     public static final String PRODUCER_BUFFER_TOTAL = "kafkaex.producer.buffer.total";
 

@@ -16,6 +16,7 @@ import io.kafkaex.telemetry.LeaveEvent;
 import io.kafkaex.telemetry.MetadataUpdateEvent;
 import io.kafkaex.telemetry.Outcome;
 import io.kafkaex.telemetry.ProcessEvent;
+import io.kafkaex.telemetry.ProducerRequestEvent;
 import io.kafkaex.telemetry.ProduceEvent;
 import io.kafkaex.telemetry.RebalanceEvent;
 import io.kafkaex.telemetry.RequestEvent;
@@ -23,6 +24,7 @@ import io.kafkaex.telemetry.SyncEvent;
 import io.kafkaex.telemetry.TelemetryEvent;
 import io.kafkaex.telemetry.ThrownEvent;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
@@ -90,6 +92,8 @@ public class MicrometerTelemetryListener implements KafkaExTelemetryListener {
             time(METADATA_UPDATE, "metadata", stop.duration(), stop.outcome(), Tags.empty());
         } else if (event instanceof MetadataUpdateEvent.Thrown thrown) {
             timeThrown(METADATA_UPDATE, "metadata", thrown, Tags.empty());
+        } else if (event instanceof ProducerRequestEvent request) {
+            recordProducerRequest(request);
         } else if (event instanceof AuthEvent authEvent) {
             onAuth(authEvent);
         } else if (event instanceof ConnectionEvent connectionEvent) {
@@ -97,6 +101,18 @@ public class MicrometerTelemetryListener implements KafkaExTelemetryListener {
         } else {
             onConsumerEvent(event);
         }
+    }
+
+    /** One Produce request of the batching producer: how full its requests are and how well they compress. */
+    private void recordProducerRequest(ProducerRequestEvent request) {
+        Tags tags = clientTags.and(BROKER, nodeId(request.broker()));
+        DistributionSummary.builder(PRODUCER_REQUEST_RECORDS).description("Records per Produce request").tags(tags)
+                .register(registry).record(request.recordCount());
+        DistributionSummary.builder(PRODUCER_REQUEST_BYTES).description("Bytes per Produce request, as sent")
+                .baseUnit("bytes").tags(tags).register(registry).record(request.bytes());
+        DistributionSummary.builder(PRODUCER_COMPRESSION_RATIO)
+                .description("Bytes sent per byte of records; below 1 when compression helps").tags(tags)
+                .register(registry).record(request.compressionRatio());
     }
 
     private void onConsumerEvent(TelemetryEvent event) {

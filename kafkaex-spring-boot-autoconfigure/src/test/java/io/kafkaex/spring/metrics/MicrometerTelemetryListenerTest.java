@@ -15,12 +15,14 @@ import io.kafkaex.telemetry.JoinEvent;
 import io.kafkaex.telemetry.LeaveEvent;
 import io.kafkaex.telemetry.Outcome;
 import io.kafkaex.telemetry.ProduceEvent;
+import io.kafkaex.telemetry.ProducerRequestEvent;
 import io.kafkaex.telemetry.RebalanceEvent;
 import io.kafkaex.telemetry.RebalanceReason;
 import io.kafkaex.telemetry.RequestEvent;
 import io.kafkaex.telemetry.SyncEvent;
 import io.kafkaex.telemetry.Telemetry;
 import io.kafkaex.telemetry.TelemetryEvent;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -94,6 +96,21 @@ class MicrometerTelemetryListenerTest {
                     .count()).as(name).isEqualTo(1);
         }
         assertThat(registry.get("kafkaex.errors").tags("source", "produce").counter().count()).isEqualTo(1);
+    }
+
+    @Test
+    void producerRequestsAreSummarisedByRecordsBytesAndCompressionPerBroker() {
+        emit(new ProducerRequestEvent(CLIENT, BROKER, 2, 100, 4_000, 10_000, 2_500, 1_000_000, 1),
+                new ProducerRequestEvent(CLIENT, BROKER, 1, 50, 6_000, 6_000, 6_000, 1_000_000, 2));
+
+        DistributionSummary records = registry.get("kafkaex.producer.request.records")
+                .tags("client.id", CLIENT, "broker", "1").summary();
+        assertThat(records.count()).isEqualTo(2);
+        assertThat(records.totalAmount()).isEqualTo(150);
+        assertThat(registry.get("kafkaex.producer.request.bytes").tags("broker", "1").summary().totalAmount())
+                .isEqualTo(10_000);
+        assertThat(registry.get("kafkaex.producer.compression.ratio").summary().max()).isEqualTo(1.0);
+        assertThat(registry.get("kafkaex.producer.compression.ratio").summary().totalAmount()).isEqualTo(1.4);
     }
 
     @Test
