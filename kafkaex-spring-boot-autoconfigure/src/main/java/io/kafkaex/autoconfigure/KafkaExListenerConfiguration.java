@@ -9,9 +9,11 @@ import io.kafkaex.spring.listener.KafkaExListenerContainerFactory;
 import io.kafkaex.spring.listener.KafkaExListenerContainersLifecycle;
 import io.kafkaex.spring.listener.KafkaExListenerDefaults;
 import io.kafkaex.spring.listener.KafkaExListenerEndpointRegistry;
+import io.kafkaex.spring.listener.KafkaExListenerObservationConvention;
 import io.kafkaex.spring.listener.ListenerErrorHandler;
 import io.kafkaex.spring.listener.ListenerReplyProducer;
 import io.kafkaex.spring.listener.LoggingRetryErrorHandler;
+import io.micrometer.observation.ObservationRegistry;
 
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -33,8 +35,9 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * The {@code @KafkaExListener} infrastructure; imported by {@link KafkaExAutoConfiguration}: the annotation
  * post-processor, the endpoint registry, the lifecycle that starts and stops the containers, and the default container
- * factory with its deserializers, error handler look-up, reply producer and (with
- * {@code spring.threads.virtual.enabled=true}) virtual worker threads.
+ * factory with its deserializers, error handler look-up, reply producer, (with
+ * {@code spring.threads.virtual.enabled=true}) virtual worker threads and (with
+ * {@code kafkaex.listener.observation-enabled=true} and an {@link ObservationRegistry} bean) observed invocations.
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaExListenerConfiguration {
@@ -83,7 +86,9 @@ class KafkaExListenerConfiguration {
     KafkaExListenerContainerFactory kafkaExListenerContainerFactory(KafkaExProperties properties,
             KafkaExOptionsFactory options, Environment environment, ConfigurableListableBeanFactory beanFactory,
             ObjectProvider<ObjectMapper> jsonMapper, ObjectProvider<ListenerErrorHandler> errorHandlers,
-            ObjectProvider<KafkaExClient> client, ListenerReplyProducer replies) {
+            ObjectProvider<KafkaExClient> client, ListenerReplyProducer replies,
+            ObjectProvider<ObservationRegistry> observationRegistry,
+            ObjectProvider<KafkaExListenerObservationConvention> observationConvention) {
         String clientId = KafkaExAutoConfiguration.defaultClientId(environment);
         ConsumerProperties consumer = properties.getConsumer();
         ListenerProperties listener = properties.getListener();
@@ -105,13 +110,18 @@ class KafkaExListenerConfiguration {
             thread.setDaemon(true);
             return thread;
         });
-        return new KafkaExListenerContainerFactory(memberOptions, deserializers, consumer.getKeyDeserializer(),
-                consumer.getValueDeserializer(),
+        KafkaExListenerContainerFactory factory = new KafkaExListenerContainerFactory(memberOptions, deserializers,
+                consumer.getKeyDeserializer(), consumer.getValueDeserializer(),
                 name -> name != null ? beanFactory.getBean(name, ListenerErrorHandler.class)
                         : errorHandlers.getIfUnique(LoggingRetryErrorHandler::new),
                 replies, workerThreads(environment),
                 () -> List.copyOf(client.getObject().metadataSync().topicsByName().keySet()), patternChecks,
                 options.clientOptions(clientId, null).metadataRefreshInterval());
+        if (listener.isObservationEnabled()) {
+            observationRegistry.ifAvailable(factory::setObservationRegistry);
+            observationConvention.ifAvailable(factory::setObservationConvention);
+        }
+        return factory;
     }
 
     /** Virtual threads when {@code spring.threads.virtual.enabled=true} on Java 21+, else the core's own threads. */

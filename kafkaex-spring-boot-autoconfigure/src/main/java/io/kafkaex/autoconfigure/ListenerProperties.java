@@ -6,7 +6,8 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
 /**
- * Properties under {@code kafkaex.listener}: listener containers (commit mode, concurrency, error handling). Part of
+ * Properties under {@code kafkaex.listener}: listener containers (commit mode, concurrency, error handling,
+ * observation). Part of
  * {@link KafkaExProperties}; bound at start-up, read-only afterwards. A {@code @KafkaExListener} attribute wins over
  * the property of the same meaning.
  */
@@ -32,6 +33,13 @@ public class ListenerProperties {
 
     /** Whether listener containers start with the application context; else start them through the registry. */
     private boolean autoStartup = true;
+
+    /**
+     * Whether each listener invocation (per record; per batch for a batch listener) is a Micrometer observation
+     * ("kafkaex.listener") that continues the trace context carried in the record's headers (a batch: its first
+     * record's); needs an ObservationRegistry bean.
+     */
+    private boolean observationEnabled;
 
     public ListenerErrorHandlerProperties getErrorHandler() {
         return errorHandler;
@@ -75,5 +83,13 @@ public class ListenerProperties {
 
     public void setAutoStartup(boolean autoStartup) {
         this.autoStartup = autoStartup;
+    }
+
+    public boolean isObservationEnabled() {
+        return observationEnabled;
+    }
+
+    public void setObservationEnabled(boolean observationEnabled) {
+        this.observationEnabled = observationEnabled;
     }
 }

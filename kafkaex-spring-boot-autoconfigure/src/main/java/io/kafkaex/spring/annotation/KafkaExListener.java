@@ -15,8 +15,8 @@ import java.lang.annotation.Target;
  * <p>Every String attribute may hold {@code ${...}} property placeholders and {@code #{...}} SpEL expressions.
  *
  * <p>Method parameters: the converted payload (the first parameter without an annotation and of no other kind below;
- * a {@code List} of payloads for a batch listener), {@code @Header(ListenerHeaders.X)} for the record's key, topic,
- * partition, offset, timestamp and group id, {@code @Header("name")} for a record header by name (as String or
+ * a {@code List} of payloads for a batch listener), {@code @Header(KafkaExHeaders.X)} ({@link io.kafkaex.spring.support.KafkaExHeaders})
+ * for the record's key, topic, partition, offset, timestamp, timestamp type and group id, {@code @Header("name")} for a record header by name (as String or
  * byte[]), {@link io.kafkaex.spring.listener.ConsumedRecord} (or a {@code List} of them for a batch) and
  * {@link io.kafkaex.spring.listener.Acknowledgment} for the manual commit modes. With {@code @SendTo("topic")}, a
  * non-null return value is sent to that topic with the received key.

@@ -1,6 +1,7 @@
 package io.kafkaex.spring.listener;
 
 import io.kafkaex.protocol.record.Header;
+import io.kafkaex.protocol.record.TimestampType;
 
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -9,11 +10,13 @@ import java.util.List;
  * A received record with its key and value converted, as a listener method parameter. Its header values are copies,
  * so it stays valid after the invocation. Immutable.
  *
+ * @param timestamp epoch milliseconds, or -1 when {@code timestampType} is {@code NO_TIMESTAMP_TYPE}
+ * @param timestampType what the timestamp means
  * @param <K> the key type
  * @param <V> the value type
  */
-public record ConsumedRecord<K, V>(String topic, int partition, long offset, long timestamp, K key, V value,
-        List<Header> headers) {
+public record ConsumedRecord<K, V>(String topic, int partition, long offset, long timestamp,
+        TimestampType timestampType, K key, V value, List<Header> headers) {
 
     public ConsumedRecord {
         headers = List.copyOf(headers);

@@ -5,6 +5,7 @@ import io.kafkaex.consumer.ConsumerGroupOptions;
 import io.kafkaex.consumer.KafkaExConsumerGroup;
 import io.kafkaex.consumer.OffsetResetPolicy;
 import io.kafkaex.spring.serialization.Deserializer;
+import io.micrometer.observation.ObservationRegistry;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.Function;
@@ -25,7 +27,11 @@ import org.springframework.boot.convert.DurationStyle;
  * {@value #DEFAULT_BEAN_NAME}; define another bean of this type and name it in {@code containerFactory} to give some
  * listeners other settings.
  *
- * <p>Thread-safe; used while the context starts.
+ * <p>With an {@link ObservationRegistry} set, each listener invocation (per record, or per batch for a batch listener)
+ * is a Micrometer observation ({@value DefaultKafkaExListenerObservationConvention#NAME}) that continues the trace
+ * carried in the record's headers; see {@link KafkaExListenerReceiverContext}.
+ *
+ * <p>Thread-safe; configure it (observation) before the containers are created, used while the context starts.
  */
 public class KafkaExListenerContainerFactory implements AutoCloseable {
 
@@ -48,6 +54,8 @@ public class KafkaExListenerContainerFactory implements AutoCloseable {
     private final Supplier<List<String>> clusterTopics;
     private final ScheduledExecutorService patternChecks;
     private final Duration patternInterval;
+    private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+    private KafkaExListenerObservationConvention observationConvention;
 
     /**
      * @param memberOptions the options of each member ({@code kafkaex.*} and the customizers applied)
@@ -78,6 +86,16 @@ public class KafkaExListenerContainerFactory implements AutoCloseable {
         this.patternInterval = patternInterval;
     }
 
+    /** Observes every listener invocation in this registry ({@link ObservationRegistry#NOOP}, the default, observes nothing). */
+    public void setObservationRegistry(ObservationRegistry observationRegistry) {
+        this.observationRegistry = Objects.requireNonNull(observationRegistry, "observationRegistry");
+    }
+
+    /** Replaces the default naming and tags of the listener observation; {@code null} restores them. */
+    public void setObservationConvention(KafkaExListenerObservationConvention observationConvention) {
+        this.observationConvention = observationConvention;
+    }
+
     /** Stops the topic-pattern checks; called when the context closes, after the containers stopped. */
     @Override
     public void close() {
@@ -86,7 +104,7 @@ public class KafkaExListenerContainerFactory implements AutoCloseable {
 
     /** The container of {@code endpoint}, not started. */
     public MessageListenerContainer createContainer(KafkaExListenerEndpoint endpoint) {
-        ListenerInvoker invoker = endpoint.invoker();
+        ListenerInvoker invoker = observed(endpoint);
         RecordConverter converter = new RecordConverter(deserializers.create(invoker.keyType(), keyDeserializer),
                 deserializers.create(invoker.payloadType(), valueDeserializer));
         ListenerErrorHandler errorHandler = errorHandlers.apply(endpoint.errorHandler());
@@ -97,6 +115,11 @@ public class KafkaExListenerContainerFactory implements AutoCloseable {
                 (index, topics, consumer) -> KafkaExConsumerGroup.start(options(endpoint, index, topics).build(), consumer),
                 stop -> member -> new ListenerAdapter(settings, invoker, converter, errorHandler, replies, stop, member),
                 () -> matching(endpoint), patternChecks, patternInterval, shutdownTimeout);
+    }
+
+    private ListenerInvoker observed(KafkaExListenerEndpoint endpoint) {
+        return observationRegistry == ObservationRegistry.NOOP ? endpoint.invoker()
+                : new ObservedListenerInvoker(endpoint.invoker(), endpoint.id(), observationRegistry, observationConvention);
     }
 
     /** Topics that make valid options before the pattern is resolved: the settings are the same for every member. */

@@ -1,6 +1,7 @@
 package io.kafkaex.spring.listener;
 
 import io.kafkaex.spring.listener.ListenerInvoker.InvocationFailure;
+import io.kafkaex.spring.support.KafkaExHeaders;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -14,7 +15,7 @@ import org.springframework.util.ReflectionUtils;
 /**
  * One listener method and how each of its parameters is bound: the converted payload (a {@code List} of them for a
  * batch), {@link ConsumedRecord} (or a {@code List} of them), {@link Acknowledgment}, or {@code @Header} (a
- * {@link ListenerHeaders} fact or a record header by name; a {@code List} of them for a batch). Immutable and
+ * {@link KafkaExHeaders} receiving fact or a record header by name; a {@code List} of them for a batch). Immutable and
  * thread-safe.
  */
 public final class ListenerMethod implements ListenerInvoker {
@@ -49,7 +50,7 @@ public final class ListenerMethod implements ListenerInvoker {
             if (header != null) {
                 String name = header.name().isEmpty() ? header.value() : header.name();
                 found[i] = new Binding(Kind.HEADER, name, single.toClass());
-                if (ListenerHeaders.RECEIVED_KEY.equals(name)) {
+                if (KafkaExHeaders.RECEIVED_KEY.equals(name)) {
                     key = single;
                 }
             } else if (type.toClass() == Acknowledgment.class) {
@@ -136,12 +137,13 @@ public final class ListenerMethod implements ListenerInvoker {
 
         private Object header(ConsumedRecord<Object, Object> record, String groupId) {
             return switch (header) {
-                case ListenerHeaders.RECEIVED_KEY -> record.key();
-                case ListenerHeaders.RECEIVED_TOPIC -> record.topic();
-                case ListenerHeaders.RECEIVED_PARTITION -> record.partition();
-                case ListenerHeaders.OFFSET -> record.offset();
-                case ListenerHeaders.RECEIVED_TIMESTAMP -> record.timestamp();
-                case ListenerHeaders.GROUP_ID -> groupId;
+                case KafkaExHeaders.RECEIVED_KEY -> record.key();
+                case KafkaExHeaders.RECEIVED_TOPIC -> record.topic();
+                case KafkaExHeaders.RECEIVED_PARTITION -> record.partition();
+                case KafkaExHeaders.OFFSET -> record.offset();
+                case KafkaExHeaders.RECEIVED_TIMESTAMP -> record.timestamp();
+                case KafkaExHeaders.TIMESTAMP_TYPE -> record.timestampType().name();
+                case KafkaExHeaders.GROUP_ID -> groupId;
                 default -> convertHeader(record.lastHeader(header));
             };
         }

@@ -33,8 +33,8 @@ final class RecordConverter {
         RecordHeaders view = new RecordHeaders(headers);
         Object key = keys.deserialize(partition.topic(), view, bytes(record.key()));
         Object value = values.deserialize(partition.topic(), view, bytes(record.value()));
-        return new ConsumedRecord<>(partition.topic(), partition.partition(), record.offset(), record.timestamp(), key,
-                value, headers);
+        return new ConsumedRecord<>(partition.topic(), partition.partition(), record.offset(), record.timestamp(),
+                record.timestampType(), key, value, headers);
     }
 
     static byte[] bytes(ByteBuffer buffer) {

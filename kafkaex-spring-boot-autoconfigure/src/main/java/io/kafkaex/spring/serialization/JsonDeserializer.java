@@ -59,7 +59,7 @@ public final class JsonDeserializer<T> implements Deserializer<T> {
         if (!trusted(named)) {
             throw new SerializationException("The " + JsonSerializer.TYPE_ID_HEADER + " header of a record of " + topic
                     + " names " + named + ", which is not in a trusted package " + trustedPackages
-                    + "; add its package to kafkaex.consumer.json.trusted-packages or give the listener a parameter type");
+                    + "; add its package to kafkaex.consumer.json-trusted-packages or give the listener a parameter type");
         }
         try {
             return mapper.constructType(Class.forName(named, false, Thread.currentThread().getContextClassLoader()));

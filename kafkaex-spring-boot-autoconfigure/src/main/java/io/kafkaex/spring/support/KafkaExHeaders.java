@@ -5,9 +5,10 @@ package io.kafkaex.spring.support;
  * start with {@value #PREFIX}; headers with that prefix are never copied into Kafka record headers.
  *
  * <p>Sending ({@code KafkaExTemplate.send(Message)}): {@link #TOPIC}, {@link #PARTITION}, {@link #KEY} and
- * {@link #TIMESTAMP} say where and how the payload goes. Receiving ({@code @Header} parameters of a listener): the
- * {@code RECEIVED_*} headers, {@link #OFFSET}, {@link #TIMESTAMP_TYPE} and {@link #GROUP_ID} describe the record.
- * Constants only; any thread.
+ * {@link #TIMESTAMP} say where and how the payload goes. Receiving ({@code @Header} parameters of a
+ * {@code @KafkaExListener} method; a {@code List} of them for a batch listener): the {@code RECEIVED_*} headers,
+ * {@link #OFFSET}, {@link #TIMESTAMP_TYPE} and {@link #GROUP_ID} describe the record; any other {@code @Header} name is
+ * looked up among the record's own headers. Constants only; any thread.
  */
 public final class KafkaExHeaders {
 

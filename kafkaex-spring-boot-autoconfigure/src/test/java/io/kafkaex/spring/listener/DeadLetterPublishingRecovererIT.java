@@ -1,6 +1,7 @@
 package io.kafkaex.spring.listener;
 
 import static io.kafkaex.spring.listener.TestRecords.text;
+import static io.kafkaex.spring.listener.TestRecords.texts;
 import static io.kafkaex.spring.listener.TestRecords.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -22,7 +23,6 @@ import io.kafkaex.test.junit.KafkaExBroker;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -213,11 +213,5 @@ class DeadLetterPublishingRecovererIT {
 
     private static KafkaExClientOptions clientOptions(String bootstrapServers, String clientId) {
         return KafkaExClientOptions.builder().bootstrapServers(bootstrapServers).clientId(clientId).build();
-    }
-
-    private static Map<String, String> texts(List<Header> headers) {
-        Map<String, String> texts = new LinkedHashMap<>();
-        headers.forEach(header -> texts.put(header.key(), text(header.value())));
-        return texts;
     }
 }

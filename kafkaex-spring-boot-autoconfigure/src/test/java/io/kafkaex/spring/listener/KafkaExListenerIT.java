@@ -1,5 +1,6 @@
 package io.kafkaex.spring.listener;
 
+import io.kafkaex.spring.support.KafkaExHeaders;
 import io.kafkaex.autoconfigure.KafkaExAutoConfiguration;
 import io.kafkaex.autoconfigure.KafkaExConsumerGroupOptionsCustomizer;
 import io.kafkaex.client.KafkaExClientOptions;
@@ -264,8 +265,8 @@ class KafkaExListenerIT {
         }
 
         @KafkaExListener(id = "strings", topics = "#{'" + P + "'}strings", groupId = "${spring.application.name}-strings")
-        void strings(String value, @Header(ListenerHeaders.RECEIVED_KEY) String key,
-                @Header(ListenerHeaders.RECEIVED_TOPIC) String topic, @Header(ListenerHeaders.OFFSET) long offset,
+        void strings(String value, @Header(KafkaExHeaders.RECEIVED_KEY) String key,
+                @Header(KafkaExHeaders.RECEIVED_TOPIC) String topic, @Header(KafkaExHeaders.OFFSET) long offset,
                 @Header("trace") String trace) {
             strings.add(value + "|" + key + "|" + topic + "|" + offset + "|" + trace);
         }

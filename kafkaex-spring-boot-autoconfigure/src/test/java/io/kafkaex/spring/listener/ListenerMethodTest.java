@@ -1,5 +1,7 @@
 package io.kafkaex.spring.listener;
 
+import io.kafkaex.protocol.record.TimestampType;
+import io.kafkaex.spring.support.KafkaExHeaders;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -22,7 +24,7 @@ class ListenerMethodTest {
         assertThat(method.keyType().toClass()).isEqualTo(Long.class);
         Acknowledgment ack = () -> { };
         method.invoke(List.of(record(7, 42)), ack, "g");
-        assertThat(calls).containsExactly(42, 7L, "t", 3, 7L, "g", "v-7", ack);
+        assertThat(calls).containsExactly(42, 7L, "t", 3, 7L, 1_000L, "LOG_APPEND_TIME", "g", "v-7", ack);
     }
 
     @Test
@@ -53,14 +55,15 @@ class ListenerMethodTest {
         assertThat(LoggingRetryErrorHandler.backoff(50)).hasSeconds(30);
     }
 
-    void single(Integer payload, @Header(ListenerHeaders.RECEIVED_KEY) Long key,
-            @Header(ListenerHeaders.RECEIVED_TOPIC) String topic, @Header(ListenerHeaders.RECEIVED_PARTITION) int partition,
-            @Header(ListenerHeaders.OFFSET) long offset, @Header(ListenerHeaders.GROUP_ID) String group,
+    void single(Integer payload, @Header(KafkaExHeaders.RECEIVED_KEY) Long key,
+            @Header(KafkaExHeaders.RECEIVED_TOPIC) String topic, @Header(KafkaExHeaders.RECEIVED_PARTITION) int partition,
+            @Header(KafkaExHeaders.OFFSET) long offset, @Header(KafkaExHeaders.RECEIVED_TIMESTAMP) long timestamp,
+            @Header(KafkaExHeaders.TIMESTAMP_TYPE) String timestampType, @Header(KafkaExHeaders.GROUP_ID) String group,
             @Header("custom") String custom, Acknowledgment ack) {
-        calls.addAll(List.of(payload, key, topic, partition, offset, group, custom, ack));
+        calls.addAll(List.of(payload, key, topic, partition, offset, timestamp, timestampType, group, custom, ack));
     }
 
-    void batch(@Header(ListenerHeaders.OFFSET) List<Long> offsets, List<ConsumedRecord<Long, Integer>> records) {
+    void batch(@Header(KafkaExHeaders.OFFSET) List<Long> offsets, List<ConsumedRecord<Long, Integer>> records) {
         calls.add(offsets);
         calls.add(records);
     }
@@ -73,7 +76,7 @@ class ListenerMethodTest {
     }
 
     private static ConsumedRecord<Object, Object> record(long offset, int value) {
-        return new ConsumedRecord<>("t", 3, offset, 1_000, offset, value,
+        return new ConsumedRecord<>("t", 3, offset, 1_000, TimestampType.LOG_APPEND_TIME, offset, value,
                 List.of(io.kafkaex.protocol.record.Header.of("custom", ("v-" + offset).getBytes(StandardCharsets.UTF_8))));
     }
 

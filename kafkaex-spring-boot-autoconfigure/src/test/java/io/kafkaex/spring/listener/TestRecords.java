@@ -8,7 +8,9 @@ import io.kafkaex.protocol.record.RecordBatchReader;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Records as a fetch returns them, and failed deliveries of them, for unit tests without a broker. */
 final class TestRecords {
@@ -40,5 +42,12 @@ final class TestRecords {
 
     static String text(ByteBuffer bytes) {
         return bytes == null ? null : StandardCharsets.UTF_8.decode(bytes.duplicate()).toString();
+    }
+
+    /** Each header's value as UTF-8 text by name (the last one of a name wins), in order. */
+    static Map<String, String> texts(List<Header> headers) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        headers.forEach(header -> texts.put(header.key(), text(header.value())));
+        return texts;
     }
 }
