@@ -9,6 +9,7 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -109,10 +110,35 @@ public class KafkaExListenerAnnotationBeanPostProcessor implements BeanPostProce
                 : new ListenerMethod(each.bean(), each.methods().get(0), batch);
         return new KafkaExListenerEndpoint(id, groupId, strings(annotation.topics()),
                 pattern == null ? null : Pattern.compile(pattern), assignment(annotation),
-                concurrency == null ? defaults.concurrency() : Integer.parseInt(concurrency),
+                concurrency == null ? defaults.concurrency() : concurrency(id, concurrency),
                 autoStartup == null ? defaults.autoStartup() : Boolean.parseBoolean(autoStartup), batch,
-                commitMode == null ? defaults.commitMode() : CommitMode.valueOf(commitMode.toUpperCase(Locale.ROOT)),
+                commitMode == null ? defaults.commitMode() : commitMode(id, commitMode),
                 text(annotation.errorHandler()), properties(id, annotation.properties()), replyTopic(each), invoker);
+    }
+
+    /** The commit mode an attribute names; case, {@code -} and {@code _} do not matter, as in the property. */
+    static CommitMode commitMode(String listenerId, String value) {
+        String normalized = value.trim().replace('-', '_').toUpperCase(Locale.ROOT);
+        for (CommitMode mode : CommitMode.values()) {
+            if (mode.name().equals(normalized)) {
+                return mode;
+            }
+        }
+        throw new IllegalStateException("@KafkaExListener '" + listenerId + "' has commitMode '" + value
+                + "'; use one of " + Arrays.toString(CommitMode.values()) + " (case, - and _ do not matter)");
+    }
+
+    private static int concurrency(String listenerId, String value) {
+        try {
+            int members = Integer.parseInt(value.trim());
+            if (members >= 1) {
+                return members;
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below
+        }
+        throw new IllegalStateException("@KafkaExListener '" + listenerId + "' has concurrency '" + value
+                + "'; use a whole number of at least 1 (the number of group members the listener runs)");
     }
 
     private String replyTopic(Found each) {

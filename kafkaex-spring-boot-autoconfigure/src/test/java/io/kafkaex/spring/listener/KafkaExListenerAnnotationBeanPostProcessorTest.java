@@ -73,6 +73,19 @@ class KafkaExListenerAnnotationBeanPostProcessorTest {
                 .getFailure().hasMessageContaining("exactly one of topics, topicPattern and topicPartitions"));
         runner.withUserConfiguration(BadProperty.class).run(context -> assertThat(context).hasFailed()
                 .getFailure().hasMessageContaining("commit-interval, commit-threshold"));
+        runner.withUserConfiguration(BadCommitMode.class).run(context -> assertThat(context).hasFailed()
+                .getFailure().hasMessageContaining("commitMode 'manual-later'").hasMessageContaining("MANUAL_IMMEDIATE"));
+        runner.withUserConfiguration(BadConcurrency.class).run(context -> assertThat(context).hasFailed()
+                .getFailure().hasMessageContaining("concurrency '0'").hasMessageContaining("at least 1"));
+    }
+
+    @Test
+    void aCommitModeIsReadLikeThePropertyWithDashesAndAnyCase() {
+        assertThat(KafkaExListenerAnnotationBeanPostProcessor.commitMode("l", "Manual-Immediate"))
+                .isEqualTo(CommitMode.MANUAL_IMMEDIATE);
+        assertThat(KafkaExListenerAnnotationBeanPostProcessor.commitMode("l", " record ")).isEqualTo(CommitMode.RECORD);
+        assertThat(KafkaExListenerAnnotationBeanPostProcessor.commitMode("l", "MANUAL_IMMEDIATE"))
+                .isEqualTo(CommitMode.MANUAL_IMMEDIATE);
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -133,6 +146,22 @@ class KafkaExListenerAnnotationBeanPostProcessorTest {
 
         @KafkaExListener(topics = "a", topicPattern = "b.*")
         void both(String value) {
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class BadCommitMode {
+
+        @KafkaExListener(topics = "a", commitMode = "manual-later")
+        void bad(String value) {
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class BadConcurrency {
+
+        @KafkaExListener(topics = "a", concurrency = "0")
+        void bad(String value) {
         }
     }
 
