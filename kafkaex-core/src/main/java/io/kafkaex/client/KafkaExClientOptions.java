@@ -5,6 +5,7 @@ import io.kafkaex.network.NetworkOptions;
 import io.kafkaex.security.tls.TlsOptions;
 import io.kafkaex.security.AwsCredentialsProvider;
 import io.kafkaex.security.AwsMskIamOptions;
+import io.kafkaex.security.AwsSdkAvailability;
 import io.kafkaex.security.AwsSdkCredentials;
 import io.kafkaex.security.Password;
 import io.kafkaex.security.OAuthBearerExtensions;
@@ -503,6 +504,7 @@ public final class KafkaExClientOptions {
             AwsCredentialsProvider provider = awsCredentials;
             if (awsDefaultChain) {
                 try {
+                    AwsSdkAvailability.require(); // before AwsSdkCredentials, which may not load without the SDK
                     provider = AwsSdkCredentials.defaultChain();
                 } catch (IllegalStateException e) {
                     problems.add(e.getMessage());

@@ -21,20 +21,16 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
  */
 public final class AwsSdkCredentials {
 
-    /** The Maven artifact that holds the SDK's credentials providers. */
-    static final String ARTIFACT = "software.amazon.awssdk:auth";
-    private static final String PROBE_CLASS = "software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider";
-
     private AwsSdkCredentials() {
     }
 
     /**
      * The AWS SDK's default credentials chain.
      *
-     * @throws IllegalStateException naming {@value #ARTIFACT} when the SDK is not on the classpath
+     * <p>Callers that may run without the SDK check {@link AwsSdkAvailability#require()} first: without the SDK this
+     * class may not even load.
      */
     public static AwsCredentialsProvider defaultChain() {
-        requireSdk(PROBE_CLASS);
         return from(DefaultCredentialsProvider.builder().build(), AwsSdkCredentials::runOnOwnThread);
     }
 
@@ -55,21 +51,6 @@ public final class AwsSdkCredentials {
                 return "AwsSdkCredentials[" + sdkProvider.getClass().getSimpleName() + "]";
             }
         };
-    }
-
-    /**
-     * Checks that the class {@code probeClass} of the SDK can be loaded; a seam for tests.
-     *
-     * @throws IllegalStateException naming the artifact to add, and the alternative, when it cannot
-     */
-    static void requireSdk(String probeClass) {
-        try {
-            Class.forName(probeClass, false, AwsSdkCredentials.class.getClassLoader());
-        } catch (ClassNotFoundException | LinkageError e) {
-            throw new IllegalStateException("AWS_MSK_IAM with the AWS SDK's default credentials chain needs " + ARTIFACT
-                    + " on the classpath; add that dependency, or supply the credentials with an AwsCredentialsProvider"
-                    + " of your own (awsMskIam(region, provider))", e);
-        }
     }
 
     private static AwsCredentials convert(software.amazon.awssdk.auth.credentials.AwsCredentials sdk) {

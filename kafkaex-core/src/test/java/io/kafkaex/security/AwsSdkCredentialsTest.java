@@ -46,7 +46,7 @@ class AwsSdkCredentialsTest {
 
     @Test
     void anAbsentSdkIsNamedByItsArtifactWithTheAlternative() {
-        assertThatThrownBy(() -> AwsSdkCredentials.requireSdk("software.amazon.awssdk.NoSuchClass"))
+        assertThatThrownBy(() -> AwsSdkAvailability.require("software.amazon.awssdk.NoSuchClass"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("AWS_MSK_IAM with the AWS SDK's default credentials chain needs software.amazon.awssdk:auth"
                         + " on the classpath; add that dependency, or supply the credentials with an"
