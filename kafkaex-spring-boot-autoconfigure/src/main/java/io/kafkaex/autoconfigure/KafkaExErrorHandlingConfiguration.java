@@ -2,6 +2,7 @@ package io.kafkaex.autoconfigure;
 
 import io.kafkaex.client.KafkaExClient;
 import io.kafkaex.producer.KafkaExProducer;
+import io.kafkaex.producer.ProducerOptions;
 import io.kafkaex.spring.listener.DeadLetterPublishingRecoverer;
 import io.kafkaex.spring.listener.DefaultListenerErrorHandler;
 import io.kafkaex.spring.listener.ListenerBackOff;
@@ -42,7 +43,7 @@ public class KafkaExErrorHandlingConfiguration {
                 errorHandler.getMaxAttempts(), new NotRetryableExceptions(errorHandler.getNotRetryableExceptions()));
     }
 
-    /** Publishes to {@code <topic><suffix>} with a producer of its own, closed with the context. */
+    /** Publishes to {@code <topic><suffix>} with a producer of its own, made on the first recovery and closed with the context. */
     @Bean
     @ConditionalOnMissingBean(RecordRecoverer.class)
     @ConditionalOnBooleanProperty(name = PREFIX + "dead-letter.enabled", matchIfMissing = true)
@@ -54,11 +55,12 @@ public class KafkaExErrorHandlingConfiguration {
                     "a non-empty suffix such as .DLT (an empty one would send records back to their own topic)", null);
         }
         Duration sendTimeout = positive(PREFIX + "dead-letter.send-timeout", deadLetter.getSendTimeout());
-        KafkaExProducer producer = KafkaExProducer.create(options
+        ProducerOptions producerOptions = options   // made now, so that their problems fail the start
                 .producerOptions(KafkaExAutoConfiguration.defaultClientId(environment), "dead-letter-producer")
                 .maxBlock(sendTimeout)
-                .build());
-        return new DeadLetterPublishingRecoverer(producer, client, deadLetter.getTopicSuffix(), sendTimeout);
+                .build();
+        return new DeadLetterPublishingRecoverer(() -> KafkaExProducer.create(producerOptions), client,
+                deadLetter.getTopicSuffix(), sendTimeout);
     }
 
     /** Skips failed records after logging them: only with {@code dead-letter.enabled=false}. */

@@ -118,13 +118,11 @@ class KafkaExErrorHandlingConfigurationTest {
     }
 
     @Test
-    void theDeadLetterProducerIsClosedWithTheContext() {
-        String producerThread = "kafkaex-producer-dlt-close-test-producer";
-        runner.withPropertyValues("spring.application.name=dlt-close-test").run(context -> {
+    void theDeadLetterProducerIsNotStartedBeforeARecordNeedsIt() {
+        // made on the first recovery and closed with the recoverer: DeadLetterPublishingRecovererIT
+        runner.withPropertyValues("spring.application.name=dlt-lazy-test").run(context -> {
             assertThat(context).hasSingleBean(DeadLetterPublishingRecoverer.class);
-            assertThat(liveThreadNamed(producerThread)).isTrue();
-            context.close();
-            assertThat(liveThreadNamed(producerThread)).isFalse();
+            assertThat(liveThreadNamed("kafkaex-producer-dlt-lazy-test-dead-letter-producer")).isFalse();
         });
     }
 

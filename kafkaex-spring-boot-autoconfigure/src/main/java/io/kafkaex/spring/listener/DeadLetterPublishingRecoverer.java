@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -32,7 +33,8 @@ import java.util.concurrent.TimeoutException;
  * <p>Delivery is at least once: when a batch was published in part, or acknowledged after the timeout, a later
  * recovery publishes its records again.
  *
- * <p>It owns the producer it is given and closes it in {@link #close()}; the metadata client (which looks up the
+ * <p>It owns the producer it creates on its first recovery (so an application whose listeners never fail never starts
+ * one) and closes it in {@link #close()}; the metadata client (which looks up the
  * dead-letter topic's partition count) stays open. Thread-safe: partitions' worker threads call {@link #recover} in
  * parallel.
  */
@@ -44,21 +46,21 @@ public class DeadLetterPublishingRecoverer implements RecordRecoverer, AutoClose
     /** How long {@link #recover} waits for the dead-letter topic's metadata and the broker's acknowledgements. */
     public static final Duration DEFAULT_SEND_TIMEOUT = Duration.ofSeconds(30);
 
-    private final KafkaExProducer producer;
+    private final LazyProducer producer;
     private final KafkaExClient metadataClient;
     private final String topicSuffix;
     private final Duration sendTimeout;
 
     /**
-     * @param producer publishes the dead-letter records; closed with this recoverer. Its {@code max-block} should not
-     *     exceed {@code sendTimeout}, as {@code send} may block that long for an unknown topic
+     * @param producer creates the producer that publishes the dead-letter records, on the first recovery; closed with
+     *     this recoverer. Its {@code max-block} should not exceed {@code sendTimeout}, as {@code send} may block that
+     *     long for an unknown topic
      * @param metadataClient looks up dead-letter topics' partition counts
      * @param topicSuffix appended to a record's topic to name its dead-letter topic
      * @param sendTimeout the longest {@link #recover} waits for metadata and acknowledgements
      */
-    public DeadLetterPublishingRecoverer(KafkaExProducer producer, KafkaExClient metadataClient, String topicSuffix,
+    public DeadLetterPublishingRecoverer(Supplier<KafkaExProducer> producer, KafkaExClient metadataClient, String topicSuffix,
             Duration sendTimeout) {
-        this.producer = Objects.requireNonNull(producer, "producer");
         this.metadataClient = Objects.requireNonNull(metadataClient, "metadataClient");
         if (topicSuffix == null || topicSuffix.isEmpty()) {
             throw new IllegalArgumentException("The dead-letter topic suffix must not be empty: the records would go back"
@@ -68,6 +70,7 @@ public class DeadLetterPublishingRecoverer implements RecordRecoverer, AutoClose
             throw new IllegalArgumentException("The dead-letter send timeout must be positive, was " + sendTimeout);
         }
         this.topicSuffix = topicSuffix;
+        this.producer = new LazyProducer(Objects.requireNonNull(producer, "producer"), sendTimeout);
         this.sendTimeout = sendTimeout;
     }
 
@@ -86,7 +89,7 @@ public class DeadLetterPublishingRecoverer implements RecordRecoverer, AutoClose
         Integer partition = samePartitionIfPresent(topic, delivery, deadline);
         List<CompletableFuture<RecordMetadata>> sends = new ArrayList<>(delivery.records().size());
         for (Record record : delivery.records()) {
-            sends.add(producer.send(new ProducerRecord(topic, partition, bytes(record.key()), bytes(record.value()),
+            sends.add(producer.get().send(new ProducerRecord(topic, partition, bytes(record.key()), bytes(record.value()),
                     DeadLetterHeaders.of(record, delivery), ProducerRecord.NOW)));
         }
         awaitAcknowledgements(sends, topic, delivery, deadline);
@@ -168,6 +171,6 @@ public class DeadLetterPublishingRecoverer implements RecordRecoverer, AutoClose
     /** Closes the producer: sends what is buffered, waiting at most the send timeout. */
     @Override
     public void close() {
-        producer.close(sendTimeout);
+        producer.close();
     }
 }

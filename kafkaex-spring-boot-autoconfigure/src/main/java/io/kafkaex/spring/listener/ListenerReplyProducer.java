@@ -7,6 +7,7 @@ import io.kafkaex.spring.serialization.RecordHeaders;
 
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutionException;
+import java.time.Duration;
 import java.util.function.Supplier;
 import tools.jackson.databind.ObjectMapper;
 
@@ -19,16 +20,18 @@ import tools.jackson.databind.ObjectMapper;
  */
 public final class ListenerReplyProducer implements AutoCloseable {
 
-    private final Supplier<KafkaExProducer> producer;
+    /** How long closing lets a reply still buffered go out. */
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final LazyProducer producer;
     private final Supplier<ObjectMapper> jsonMapper;
-    private volatile KafkaExProducer created;
 
     /**
      * @param producer creates the producer on the first reply (applications without {@code @SendTo} never connect one)
      * @param jsonMapper the application's Jackson mapper, for replies that are neither String nor byte[]
      */
     public ListenerReplyProducer(Supplier<KafkaExProducer> producer, Supplier<ObjectMapper> jsonMapper) {
-        this.producer = producer;
+        this.producer = new LazyProducer(producer, CLOSE_TIMEOUT);
         this.jsonMapper = jsonMapper;
     }
 
@@ -37,7 +40,7 @@ public final class ListenerReplyProducer implements AutoCloseable {
         RecordHeaders headers = new RecordHeaders();
         byte[] value = serialize(topic, headers, reply);
         try {
-            producer().send(ProducerRecord.of(topic, key, value).withHeaders(headers.asList())).get();
+            producer.get().send(ProducerRecord.of(topic, key, value).withHeaders(headers.asList())).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while sending a @SendTo reply to " + topic, e);
@@ -56,18 +59,8 @@ public final class ListenerReplyProducer implements AutoCloseable {
         return new JsonSerializer<>(jsonMapper.get()).serialize(topic, headers, reply);
     }
 
-    private synchronized KafkaExProducer producer() {
-        if (created == null) {
-            created = producer.get();
-        }
-        return created;
-    }
-
     @Override
-    public synchronized void close() {
-        if (created != null) {
-            created.close();
-            created = null;
-        }
+    public void close() {
+        producer.close();
     }
 }

@@ -109,10 +109,14 @@ class DeadLetterPublishingRecovererIT {
         cluster.createTopic(topic + ".DLT", 1, 1);
         Record original = produceAndFetch(topic, 2);
 
+        String producerThread = "kafkaex-producer-dlt-it-producer";
         try (DeadLetterPublishingRecoverer recoverer = recoverer(cluster.bootstrapServers(), client, ".DLT",
                 Duration.ofSeconds(30))) {
+            assertThat(liveThreadNamed(producerThread)).as("no producer before the first recovery").isFalse();
             recoverer.recover(delivery(topic, 2, original, new IllegalStateException("x"), 1, true));
+            assertThat(liveThreadNamed(producerThread)).isTrue();
         }
+        assertThat(liveThreadNamed(producerThread)).as("the producer closed with the recoverer").isFalse();
 
         List<Record> deadLetters = fetch(topic + ".DLT", 0);
         assertThat(deadLetters).hasSize(1);
@@ -204,11 +208,16 @@ class DeadLetterPublishingRecovererIT {
                 List.of(record), error, attempt, deserializationFailure);
     }
 
+    private static boolean liveThreadNamed(String name) {
+        return Thread.getAllStackTraces().keySet().stream().anyMatch(thread -> thread.getName().equals(name));
+    }
+
     private static DeadLetterPublishingRecoverer recoverer(String bootstrapServers, KafkaExClient metadataClient,
             String suffix, Duration sendTimeout) {
-        KafkaExProducer producer = KafkaExProducer.create(ProducerOptions.builder(
-                clientOptions(bootstrapServers, "dlt-it-producer")).maxBlock(sendTimeout).build());
-        return new DeadLetterPublishingRecoverer(producer, metadataClient, suffix, sendTimeout);
+        ProducerOptions producer = ProducerOptions.builder(clientOptions(bootstrapServers, "dlt-it-producer"))
+                .maxBlock(sendTimeout).build();
+        return new DeadLetterPublishingRecoverer(() -> KafkaExProducer.create(producer), metadataClient, suffix,
+                sendTimeout);
     }
 
     private static KafkaExClientOptions clientOptions(String bootstrapServers, String clientId) {
