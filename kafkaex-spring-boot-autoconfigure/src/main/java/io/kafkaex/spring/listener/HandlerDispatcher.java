@@ -9,8 +9,9 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
 
 /**
  * The invoker of a class-level {@code @KafkaExListener}: values are read as JSON typed by their type header (for
- * classes in {@code kafkaex.consumer.json-trusted-packages}), or with the configured deserializer, and each record goes to the first
- * {@code @KafkaExHandler} whose payload type fits the value, else to the {@code isDefault} handler. Thread-safe.
+ * classes in {@code kafkaex.consumer.json-trusted-packages}), or with the configured deserializer, and each record goes
+ * to the {@code @KafkaExHandler} whose payload type fits the value most closely, else to the {@code isDefault} handler
+ * (which only gets what no other handler takes). Thread-safe.
  */
 final class HandlerDispatcher implements ListenerInvoker {
 
@@ -38,10 +39,9 @@ final class HandlerDispatcher implements ListenerInvoker {
     public Object invoke(List<ConsumedRecord<Object, Object>> records, Acknowledgment acknowledgment, String groupId)
             throws InvocationFailure {
         Object value = records.get(0).value();
-        for (ListenerMethod handler : handlers) {
-            if (value != null && handler.payloadType().toClass().isInstance(value)) {
-                return handler.invoke(records, acknowledgment, groupId);
-            }
+        ListenerMethod chosen = mostSpecificFor(value);
+        if (chosen != null) {
+            return chosen.invoke(records, acknowledgment, groupId);
         }
         if (fallback == null) {
             throw new InvocationFailure(new IllegalStateException("No @KafkaExHandler of " + handlers.get(0).method()
@@ -49,5 +49,24 @@ final class HandlerDispatcher implements ListenerInvoker {
                     .getName()) + "; add one, or mark one @KafkaExHandler(isDefault = true)"));
         }
         return fallback.invoke(records, acknowledgment, groupId);
+    }
+
+    /**
+     * The non-default handler whose payload type fits {@code value} most closely (an {@code Integer} handler before a
+     * {@code Number} one, whatever order reflection lists them in), or {@code null}.
+     */
+    private ListenerMethod mostSpecificFor(Object value) {
+        if (value == null) {
+            return null;
+        }
+        ListenerMethod chosen = null;
+        for (ListenerMethod handler : handlers) {
+            Class<?> type = handler.payloadType().toClass();
+            if (handler != fallback && type.isInstance(value)
+                    && (chosen == null || chosen.payloadType().toClass().isAssignableFrom(type))) {
+                chosen = handler;
+            }
+        }
+        return chosen;
     }
 }
