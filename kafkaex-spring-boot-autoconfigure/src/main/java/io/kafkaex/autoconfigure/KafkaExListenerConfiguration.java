@@ -12,7 +12,6 @@ import io.kafkaex.spring.listener.KafkaExListenerEndpointRegistry;
 import io.kafkaex.spring.listener.KafkaExListenerObservationConvention;
 import io.kafkaex.spring.listener.ListenerErrorHandler;
 import io.kafkaex.spring.listener.ListenerReplyProducer;
-import io.kafkaex.spring.listener.LoggingRetryErrorHandler;
 import io.micrometer.observation.ObservationRegistry;
 
 import java.util.List;
@@ -81,6 +80,27 @@ class KafkaExListenerConfiguration {
                 jsonMapper::getIfAvailable);
     }
 
+    /**
+     * The error handler of listeners that name none: the only {@link ListenerErrorHandler} bean (KafkaEx's default
+     * unless the application replaced it), or the {@code @Primary} one among several. Never a silent fallback.
+     *
+     * @throws IllegalStateException naming the candidates when there is no single one
+     */
+    static ListenerErrorHandler defaultErrorHandler(ObjectProvider<ListenerErrorHandler> errorHandlers,
+            ConfigurableListableBeanFactory beanFactory) {
+        ListenerErrorHandler unique = errorHandlers.getIfUnique();
+        if (unique != null) {
+            return unique;
+        }
+        String[] candidates = beanFactory.getBeanNamesForType(ListenerErrorHandler.class);
+        throw new IllegalStateException(candidates.length == 0
+                ? "A @KafkaExListener without an errorHandler needs a ListenerErrorHandler bean, and there is none;"
+                        + " define one, or keep KafkaEx's default (KafkaExErrorHandlingConfiguration)"
+                : "A @KafkaExListener without an errorHandler needs one default ListenerErrorHandler, but there are "
+                        + candidates.length + " (" + String.join(", ", candidates) + "); mark the default one @Primary,"
+                        + " or name one in each listener's errorHandler attribute");
+    }
+
     @Bean(name = KafkaExListenerContainerFactory.DEFAULT_BEAN_NAME, destroyMethod = "close")
     @ConditionalOnMissingBean(name = KafkaExListenerContainerFactory.DEFAULT_BEAN_NAME)
     KafkaExListenerContainerFactory kafkaExListenerContainerFactory(KafkaExProperties properties,
@@ -113,7 +133,7 @@ class KafkaExListenerConfiguration {
         KafkaExListenerContainerFactory factory = new KafkaExListenerContainerFactory(memberOptions, deserializers,
                 consumer.getKeyDeserializer(), consumer.getValueDeserializer(),
                 name -> name != null ? beanFactory.getBean(name, ListenerErrorHandler.class)
-                        : errorHandlers.getIfUnique(LoggingRetryErrorHandler::new),
+                        : defaultErrorHandler(errorHandlers, beanFactory),
                 replies, workerThreads(environment),
                 () -> List.copyOf(client.getObject().metadataSync().topicsByName().keySet()), patternChecks,
                 options.clientOptions(clientId, null).metadataRefreshInterval());

@@ -29,6 +29,7 @@ import org.slf4j.LoggerFactory;
 final class ListenerAdapter implements GenConsumer<ListenerAdapter.PartitionState> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ListenerAdapter.class);
+    private static final Duration MAX_HANDLER_FAILURE_BACKOFF = Duration.ofSeconds(30);
 
     private final ListenerSettings settings;
     private final ListenerInvoker invoker;
@@ -138,11 +139,18 @@ final class ListenerAdapter implements GenConsumer<ListenerAdapter.PartitionStat
                 handlerFailures++;
                 LOG.error("The error handler of listener '{}' failed on {} at offset {}; asking again", delivery.listenerId(),
                         delivery.partition(), delivery.records().get(0).offset(), handlerFailed);
-                if (!stop.sleep(LoggingRetryErrorHandler.backoff(handlerFailures))) {
+                if (!stop.sleep(handlerFailureBackoff(handlerFailures))) {
                     return ErrorDecision.retryAfter(Duration.ZERO); // stopping: the retry wait ends at once
                 }
             }
         }
+    }
+
+    /** How long to wait before asking an error handler that threw again: 1 s, 2 s, 4 s ... capped at 30 s. */
+    static Duration handlerFailureBackoff(int failures) {
+        int doublings = Math.min(Math.max(failures - 1, 0), 5);
+        Duration delay = Duration.ofSeconds(1L << doublings);
+        return delay.compareTo(MAX_HANDLER_FAILURE_BACKOFF) > 0 ? MAX_HANDLER_FAILURE_BACKOFF : delay;
     }
 
     private List<ConsumedRecord<Object, Object>> convert(List<Record> unit, TopicPartition partition) {

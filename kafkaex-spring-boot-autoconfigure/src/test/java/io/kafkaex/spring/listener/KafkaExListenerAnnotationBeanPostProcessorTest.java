@@ -10,6 +10,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -80,6 +81,17 @@ class KafkaExListenerAnnotationBeanPostProcessorTest {
     }
 
     @Test
+    void severalErrorHandlersWithoutAPrimaryOneFailTheStartOfAListenerThatNamesNoneAndAPrimaryOneIsUsed() {
+        runner.withUserConfiguration(TwoErrorHandlers.class, Unnamed.class).run(context -> assertThat(context)
+                .hasFailed().getFailure().hasMessageContaining("but there are 2 (")
+                .hasMessageContaining("first").hasMessageContaining("second").hasMessageContaining("@Primary"));
+        runner.withUserConfiguration(TwoErrorHandlers.class, PrimaryErrorHandler.class, Unnamed.class)
+                .run(context -> assertThat(context).hasNotFailed());
+        runner.withUserConfiguration(TwoErrorHandlers.class, Named.class)
+                .run(context -> assertThat(context).hasNotFailed());
+    }
+
+    @Test
     void aCommitModeIsReadLikeThePropertyWithDashesAndAnyCase() {
         assertThat(KafkaExListenerAnnotationBeanPostProcessor.commitMode("l", "Manual-Immediate"))
                 .isEqualTo(CommitMode.MANUAL_IMMEDIATE);
@@ -146,6 +158,46 @@ class KafkaExListenerAnnotationBeanPostProcessorTest {
 
         @KafkaExListener(topics = "a", topicPattern = "b.*")
         void both(String value) {
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class TwoErrorHandlers {
+
+        @Bean
+        ListenerErrorHandler first() {
+            return delivery -> ErrorDecision.recovered();
+        }
+
+        @Bean
+        ListenerErrorHandler second() {
+            return delivery -> ErrorDecision.recovered();
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class PrimaryErrorHandler {
+
+        @Bean
+        @Primary
+        ListenerErrorHandler primary() {
+            return delivery -> ErrorDecision.recovered();
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Unnamed {
+
+        @KafkaExListener(topics = "a", autoStartup = "false")
+        void unnamed(String value) {
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Named {
+
+        @KafkaExListener(topics = "a", autoStartup = "false", errorHandler = "first")
+        void named(String value) {
         }
     }
 

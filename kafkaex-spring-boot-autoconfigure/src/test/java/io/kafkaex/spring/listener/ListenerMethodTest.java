@@ -49,10 +49,10 @@ class ListenerMethodTest {
     }
 
     @Test
-    void theFallbackBackoffDoublesFromOneSecondUpToThirtySeconds() {
-        assertThat(LoggingRetryErrorHandler.backoff(1)).hasSeconds(1);
-        assertThat(LoggingRetryErrorHandler.backoff(3)).hasSeconds(4);
-        assertThat(LoggingRetryErrorHandler.backoff(50)).hasSeconds(30);
+    void aThrowingErrorHandlerIsAskedAgainAfterABackoffDoublingFromOneSecondUpToThirtySeconds() {
+        assertThat(ListenerAdapter.handlerFailureBackoff(1)).hasSeconds(1);
+        assertThat(ListenerAdapter.handlerFailureBackoff(3)).hasSeconds(4);
+        assertThat(ListenerAdapter.handlerFailureBackoff(50)).hasSeconds(30);
     }
 
     void single(Integer payload, @Header(KafkaExHeaders.RECEIVED_KEY) Long key,
