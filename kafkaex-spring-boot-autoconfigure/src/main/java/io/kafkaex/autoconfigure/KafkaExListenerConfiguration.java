@@ -3,6 +3,7 @@ package io.kafkaex.autoconfigure;
 import io.kafkaex.client.KafkaExClient;
 import io.kafkaex.consumer.ConsumerGroupOptions;
 import io.kafkaex.producer.KafkaExProducer;
+import io.kafkaex.spring.serialization.ByTypeSerializer;
 import io.kafkaex.spring.listener.DeserializerFactory;
 import io.kafkaex.spring.listener.KafkaExListenerAnnotationBeanPostProcessor;
 import io.kafkaex.spring.listener.KafkaExListenerContainerFactory;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
 import org.springframework.beans.factory.config.BeanDefinition;
@@ -29,7 +31,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Role;
 import org.springframework.core.env.Environment;
 import org.springframework.core.task.VirtualThreadTaskExecutor;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * The {@code @KafkaExListener} infrastructure; imported by {@link KafkaExAutoConfiguration}: the annotation
@@ -74,10 +75,10 @@ class KafkaExListenerConfiguration {
     /** Sends {@code @SendTo} replies with a producer of its own, created on the first reply and closed with the context. */
     @Bean(destroyMethod = "close")
     ListenerReplyProducer kafkaExListenerReplyProducer(KafkaExOptionsFactory options, Environment environment,
-            ObjectProvider<ObjectMapper> jsonMapper) {
+            ListableBeanFactory beanFactory) {
         return new ListenerReplyProducer(() -> KafkaExProducer.create(
                 options.producerOptions(KafkaExAutoConfiguration.defaultClientId(environment), "reply-producer").build()),
-                jsonMapper::getIfAvailable);
+                new ByTypeSerializer(ApplicationJson.serializer(beanFactory)));
     }
 
     /**
@@ -105,7 +106,7 @@ class KafkaExListenerConfiguration {
     @ConditionalOnMissingBean(name = KafkaExListenerContainerFactory.DEFAULT_BEAN_NAME)
     KafkaExListenerContainerFactory kafkaExListenerContainerFactory(KafkaExProperties properties,
             KafkaExOptionsFactory options, Environment environment, ConfigurableListableBeanFactory beanFactory,
-            ObjectProvider<ObjectMapper> jsonMapper, ObjectProvider<ListenerErrorHandler> errorHandlers,
+            ObjectProvider<ListenerErrorHandler> errorHandlers,
             ObjectProvider<KafkaExClient> client, ListenerReplyProducer replies,
             ObjectProvider<ObservationRegistry> observationRegistry,
             ObjectProvider<KafkaExListenerObservationConvention> observationConvention) {
@@ -114,7 +115,7 @@ class KafkaExListenerConfiguration {
         ListenerProperties listener = properties.getListener();
         DeserializerFactory deserializers = new DeserializerFactory(
                 type -> beanFactory.createBean(type, AutowireCapableBeanFactory.AUTOWIRE_CONSTRUCTOR, false),
-                jsonMapper::getIfAvailable, consumer.getJsonTrustedPackages());
+                ApplicationJson.mapper(beanFactory), consumer.getJsonTrustedPackages());
         KafkaExListenerContainerFactory.MemberOptions memberOptions = (listenerId, index, groupId, topics) -> {
             ConsumerGroupOptions.Builder builder = options.consumerGroupOptions(clientId, listenerId, index, groupId, topics);
             if (listener.getCommitInterval() != null) {

@@ -128,7 +128,7 @@ class KafkaExTemplateConfiguration {
     private static Serializer<?> serializer(Class<? extends Serializer<?>> configured, String property,
             ConfigurableListableBeanFactory beanFactory) {
         if (configured == null) {
-            return new ByTypeSerializer(ApplicationJsonSerializer.find(beanFactory));
+            return new ByTypeSerializer(ApplicationJson.serializer(beanFactory));
         }
         try {
             return (Serializer<?>) beanFactory.createBean(configured, AutowireCapableBeanFactory.AUTOWIRE_CONSTRUCTOR, false);

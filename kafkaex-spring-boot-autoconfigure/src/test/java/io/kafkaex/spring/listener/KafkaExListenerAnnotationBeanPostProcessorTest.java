@@ -7,6 +7,7 @@ import io.kafkaex.spring.annotation.PartitionOffset;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -89,6 +90,15 @@ class KafkaExListenerAnnotationBeanPostProcessorTest {
                 .run(context -> assertThat(context).hasNotFailed());
         runner.withUserConfiguration(TwoErrorHandlers.class, Named.class)
                 .run(context -> assertThat(context).hasNotFailed());
+    }
+
+    @Test
+    void anApplicationWithoutJacksonStartsItsStringListenersAndAJsonOneFailsNamingTheFix() {
+        runner.withClassLoader(new FilteredClassLoader("tools.jackson")).withUserConfiguration(Unnamed.class)
+                .run(context -> assertThat(context).hasNotFailed());
+        runner.withClassLoader(new FilteredClassLoader("tools.jackson")).withUserConfiguration(JsonWithoutJackson.class)
+                .run(context -> assertThat(context).hasFailed().getFailure()
+                        .hasMessageContaining("no Jackson JsonMapper bean"));
     }
 
     @Test
@@ -190,6 +200,14 @@ class KafkaExListenerAnnotationBeanPostProcessorTest {
 
         @KafkaExListener(topics = "a", autoStartup = "false")
         void unnamed(String value) {
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class JsonWithoutJackson {
+
+        @KafkaExListener(topics = "a", autoStartup = "false")
+        void order(java.util.Map<String, Object> order) {
         }
     }
 
