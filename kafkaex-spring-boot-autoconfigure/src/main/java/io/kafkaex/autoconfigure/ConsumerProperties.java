@@ -19,7 +19,10 @@ import org.springframework.util.unit.DataSize;
  */
 public class ConsumerProperties {
 
-    /** The consumer group of listeners that name none; a listener's groupId or id wins over it. */
+    /**
+     * The consumer group of listeners whose groupId attribute is empty; without it, such a listener's group is its
+     * id.
+     */
     private String groupId;
 
     /**

@@ -4,7 +4,8 @@ import io.kafkaex.consumer.ConsumerGroupOptions;
 
 /**
  * Adjusts the options of every consumer-group member a listener container starts, after {@code kafkaex.consumer.*}
- * and the listener's own attributes were applied. Beans of this type are applied in
+ * were applied; the listener's own attributes (commit mode, {@code properties} entries, fixed partitions) and the
+ * worker threads are applied after it, so they win. Beans of this type are applied in
  * {@link org.springframework.core.Ordered} order, on the thread that starts the container.
  */
 @FunctionalInterface

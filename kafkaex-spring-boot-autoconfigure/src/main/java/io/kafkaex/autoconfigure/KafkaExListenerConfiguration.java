@@ -116,16 +116,8 @@ class KafkaExListenerConfiguration {
         DeserializerFactory deserializers = new DeserializerFactory(
                 type -> beanFactory.createBean(type, AutowireCapableBeanFactory.AUTOWIRE_CONSTRUCTOR, false),
                 ApplicationJson.mapper(beanFactory), consumer.getJsonTrustedPackages());
-        KafkaExListenerContainerFactory.MemberOptions memberOptions = (listenerId, index, groupId, topics) -> {
-            ConsumerGroupOptions.Builder builder = options.consumerGroupOptions(clientId, listenerId, index, groupId, topics);
-            if (listener.getCommitInterval() != null) {
-                builder.commitInterval(listener.getCommitInterval());
-            }
-            if (listener.getCommitThreshold() != null) {
-                builder.commitThreshold(listener.getCommitThreshold());
-            }
-            return builder;
-        };
+        KafkaExListenerContainerFactory.MemberOptions memberOptions = (listenerId, index, groupId, topics) ->
+                options.consumerGroupOptions(clientId, listenerId, index, groupId, topics);
         ScheduledExecutorService patternChecks = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "kafkaex-listener-topic-patterns");
             thread.setDaemon(true);

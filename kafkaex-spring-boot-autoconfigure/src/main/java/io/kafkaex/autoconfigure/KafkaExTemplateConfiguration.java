@@ -78,11 +78,15 @@ class KafkaExTemplateConfiguration {
         return serializer(properties.getProducer().getValueSerializer(), "kafkaex.producer.value-serializer", beanFactory);
     }
 
-    /** The template; any {@link KafkaExTemplate} bean of the application, whatever its type arguments, replaces it. */
+    /**
+     * The template; any {@link KafkaExTemplate} bean of the application, whatever its type arguments, replaces it.
+     * Declared with wildcards so that it can be injected with the application's types ({@code KafkaExTemplate<String,
+     * Order>}), as Spring Boot declares spring-kafka's template; its serializers choose by the runtime type.
+     */
     @Bean
     @ConditionalOnMissingBean(KafkaExTemplate.class)
     @SuppressWarnings("unchecked")
-    KafkaExTemplate<Object, Object> kafkaExTemplate(ObjectProvider<TransactionalProducerPool> transactionalProducers,
+    KafkaExTemplate<?, ?> kafkaExTemplate(ObjectProvider<TransactionalProducerPool> transactionalProducers,
             ObjectProvider<KafkaExProducer> producer, @Qualifier(KEY_SERIALIZER) Serializer<?> keySerializer,
             @Qualifier(VALUE_SERIALIZER) Serializer<?> valueSerializer, KafkaExProperties properties,
             ObjectProvider<ObservationRegistry> observationRegistry,

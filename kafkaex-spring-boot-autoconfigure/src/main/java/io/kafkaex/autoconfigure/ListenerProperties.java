@@ -2,7 +2,6 @@ package io.kafkaex.autoconfigure;
 
 import io.kafkaex.spring.listener.CommitMode;
 
-import java.time.Duration;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
 /**
@@ -24,12 +23,6 @@ public class ListenerProperties {
      * batch, waiting), record, batch, manual or manual-immediate (only acknowledged records).
      */
     private CommitMode commitMode = CommitMode.ASYNC;
-
-    /** The longest processed offsets wait for an async commit. Unset: the consumer's default (5s). */
-    private Duration commitInterval;
-
-    /** The offset distance that triggers an async commit. Unset: the consumer's default (100). */
-    private Integer commitThreshold;
 
     /** Whether listener containers start with the application context; else start them through the registry. */
     private boolean autoStartup = true;
@@ -59,22 +52,6 @@ public class ListenerProperties {
 
     public void setCommitMode(CommitMode commitMode) {
         this.commitMode = commitMode;
-    }
-
-    public Duration getCommitInterval() {
-        return commitInterval;
-    }
-
-    public void setCommitInterval(Duration commitInterval) {
-        this.commitInterval = commitInterval;
-    }
-
-    public Integer getCommitThreshold() {
-        return commitThreshold;
-    }
-
-    public void setCommitThreshold(Integer commitThreshold) {
-        this.commitThreshold = commitThreshold;
     }
 
     public boolean isAutoStartup() {

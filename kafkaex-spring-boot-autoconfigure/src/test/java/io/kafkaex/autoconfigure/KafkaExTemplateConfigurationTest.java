@@ -99,6 +99,23 @@ class KafkaExTemplateConfigurationTest {
     }
 
     @Test
+    void theTemplateCanBeInjectedWithTheApplicationsOwnTypeArguments() {
+        runner.withUserConfiguration(TypedTemplateUser.class).run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context.getBean(TypedTemplateUser.class).template).isSameAs(context.getBean(KafkaExTemplate.class));
+        });
+    }
+
+    static class TypedTemplateUser {
+
+        final KafkaExTemplate<String, Duration> template;
+
+        TypedTemplateUser(KafkaExTemplate<String, Duration> template) {
+            this.template = template;
+        }
+    }
+
+    @Test
     void aTransactionIdPrefixMakesTheTemplateTransactionalWithoutAPlainProducer() {
         runner.withPropertyValues("kafkaex.producer.transaction-id-prefix=tx-").run(context -> {
             assertThat(context).hasSingleBean(TransactionalProducerPool.class).doesNotHaveBean(KafkaExProducer.class);

@@ -9,7 +9,9 @@ import org.springframework.messaging.Message;
  * Sending records from a Spring application: what {@link KafkaExTemplate} offers, as an interface for callers and
  * test doubles. Every send returns at once; its future completes with a {@link SendResult}, or fails with the reason
  * (a {@link io.kafkaex.spring.serialization.SerializationException}, or the core producer's failure such as an unknown
- * topic or a record too large). Implementations are thread-safe.
+ * topic or a record too large). Misuse throws at once instead, as in spring-kafka: a {@code null} topic, or a plain send
+ * on a transactional template outside {@code executeInTransaction} ({@link IllegalStateException}). Implementations
+ * are thread-safe.
  *
  * @param <K> the key type
  * @param <V> the value type

@@ -109,11 +109,22 @@ public final class KafkaExMessageListenerContainer implements MessageListenerCon
         started = true;
         stop = new StopSignal();
         if (endpoint.topicPattern() != null) {
-            topics = patternTopics.get();
+            topics = matchingTopicsOrNone();
             patternCheck = patternChecks.scheduleWithFixedDelay(this::checkPattern, patternInterval.toMillis(),
                     patternInterval.toMillis(), TimeUnit.MILLISECONDS);
         }
         startMembers();
+    }
+
+    /** The topics matching the pattern now; none when the metadata cannot be read (the next check tries again). */
+    private List<String> matchingTopicsOrNone() {
+        try {
+            return patternTopics.get();
+        } catch (RuntimeException metadataUnavailable) {
+            LOG.warn("Listener '{}': could not read the topics matching {} ({}); checking again every {}", endpoint.id(),
+                    endpoint.topicPattern(), metadataUnavailable.toString(), patternInterval);
+            return List.of();
+        }
     }
 
     private void startMembers() {
@@ -211,8 +222,11 @@ public final class KafkaExMessageListenerContainer implements MessageListenerCon
         if (now.stream().anyMatch(KafkaExConsumerGroup::isFailed)) {
             return ContainerState.FAILED;
         }
-        return !now.isEmpty() && now.stream().allMatch(KafkaExConsumerGroup::isStable) ? ContainerState.RUNNING
-                : ContainerState.STARTING;
+        if (now.isEmpty()) {
+            // started without members: a pattern that matches no topic yet holds nothing, so it is not waiting for any
+            return topics.isEmpty() ? ContainerState.RUNNING : ContainerState.STARTING;
+        }
+        return now.stream().allMatch(KafkaExConsumerGroup::isStable) ? ContainerState.RUNNING : ContainerState.STARTING;
     }
 
     @Override

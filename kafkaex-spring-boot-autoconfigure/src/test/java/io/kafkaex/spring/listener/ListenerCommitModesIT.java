@@ -49,7 +49,7 @@ class ListenerCommitModesIT {
                 .withPropertyValues("kafkaex.bootstrap-servers=" + cluster.bootstrapServers(),
                         "kafkaex.consumer.json-trusted-packages=io.kafkaex.spring.listener",
                         // no commit at a threshold or interval: what is committed, the commit mode committed
-                        "kafkaex.listener.commit-interval=1h", "kafkaex.listener.commit-threshold=100000");
+                        "kafkaex.consumer.commit-interval=1h", "kafkaex.consumer.commit-threshold=100000");
     }
 
     @Test

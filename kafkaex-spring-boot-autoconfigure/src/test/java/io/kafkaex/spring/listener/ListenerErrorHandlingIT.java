@@ -63,7 +63,7 @@ class ListenerErrorHandlingIT {
                         "kafkaex.listener.error-handler.max-attempts=3",
                         "kafkaex.listener.error-handler.backoff.type=fixed",
                         "kafkaex.listener.error-handler.backoff.interval=100ms",
-                        "kafkaex.listener.commit-interval=200ms");
+                        "kafkaex.consumer.commit-interval=200ms");
     }
 
     @AfterAll
