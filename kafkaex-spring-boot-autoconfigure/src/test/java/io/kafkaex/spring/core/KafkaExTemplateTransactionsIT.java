@@ -10,10 +10,12 @@ import io.kafkaex.protocol.record.Record;
 import io.kafkaex.test.KafkaTestCluster;
 import io.kafkaex.test.junit.KafkaExBroker;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -57,8 +59,9 @@ class KafkaExTemplateTransactionsIT {
             template.executeInTransaction(operations -> operations.send(topic, "committed-3"));
 
             assertThat(returned).isEqualTo("done");
-            assertThat(values(BrokerRecords.fetch(client(context), topic, 0, true)))
-                    .containsExactly("committed-1", "committed-2", "committed-3");
+            Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                    values(BrokerRecords.fetch(client(context), topic, 0, true)))
+                    .containsExactly("committed-1", "committed-2", "committed-3"));
             assertThat(values(BrokerRecords.fetch(client(context), topic, 0, false))).contains("aborted");
         });
     }
@@ -83,7 +86,9 @@ class KafkaExTemplateTransactionsIT {
             first.join();
 
             assertThat(context.getBean(TransactionalProducerPool.class).size()).isEqualTo(2);
-            assertThat(values(BrokerRecords.fetch(client(context), topic, 0, true))).containsExactlyInAnyOrder("first", "second");
+            // the coordinator writes the commit markers after answering EndTxn, so read_committed catches up shortly
+            Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                    values(BrokerRecords.fetch(client(context), topic, 0, true))).containsExactlyInAnyOrder("first", "second"));
         });
     }
 
