@@ -28,6 +28,8 @@ final class FetchSession {
     private int nextEpoch = INITIAL_EPOCH;
     /** What the broker holds once the last request was applied. */
     private Map<TopicPartition, PartitionRequest> inSession = Map.of();
+    /** Whether {@link #restart} asked for the next request to be full. */
+    private boolean restartRequested;
 
     /** Where one partition is fetched from and how many bytes it may bring. */
     record PartitionRequest(long fetchOffset, int maxBytes) {
@@ -53,6 +55,10 @@ final class FetchSession {
     /** The request that makes the broker fetch exactly {@code wanted}; the session assumes the broker applies it. */
     Plan next(Map<TopicPartition, PartitionRequest> wanted) {
         Map<TopicPartition, PartitionRequest> fetched = new LinkedHashMap<>(wanted);
+        if (restartRequested) {
+            restartRequested = false;
+            nextEpoch = INITIAL_EPOCH;
+        }
         Plan plan;
         if (nextEpoch == INITIAL_EPOCH) {
             plan = new Plan(sessionId, INITIAL_EPOCH, fetched, fetched, List.of());
@@ -80,6 +86,17 @@ final class FetchSession {
             sessionId = responseSessionId;
             nextEpoch = nextEpoch == Integer.MAX_VALUE ? 1 : nextEpoch + 1;
         }
+    }
+
+    /**
+     * Makes the next request full (replacing the session), so that the broker answers once for every partition with
+     * its watermarks. Needed when a partition is assigned again at the offset the session still holds (revoked and
+     * given back between two requests): listed incrementally it would look unchanged, and the broker answers for an
+     * unchanged partition only when it has records or its watermarks moved, so an idle one's high watermark (and lag)
+     * would stay unknown. Unlike {@link #reset}, safe while a request is in flight: it applies to the one after.
+     */
+    void restart() {
+        restartRequested = true;
     }
 
     /** The last request failed or the broker lost the session: the next request is full and replaces the session. */

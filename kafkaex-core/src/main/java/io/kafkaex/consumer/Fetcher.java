@@ -98,12 +98,19 @@ final class Fetcher implements AutoCloseable {
         return assign(Map.of(partition, position));
     }
 
-    /** {@link #assign(TopicPartition, long)} for several partitions at once, so that one fetch per leader covers them. */
+    /**
+     * {@link #assign(TopicPartition, long)} for several partitions at once, so that one fetch per leader covers them.
+     * The next request to each broker is full ({@link FetchSession#restart}), so every assigned partition's
+     * watermarks are known after it, idle ones too.
+     */
     CompletableFuture<Void> assign(Map<TopicPartition, Long> positions) {
         Map<TopicPartition, Long> copy = Map.copyOf(positions);
         copy.values().forEach(Fetcher::requireOffset);
-        return onLoop(() -> copy.forEach((partition, position) ->
-                partitions.put(partition, new PartitionFetchState(partition, position, ++lastEpoch))));
+        return onLoop(() -> {
+            copy.forEach((partition, position) ->
+                    partitions.put(partition, new PartitionFetchState(partition, position, ++lastEpoch)));
+            sessions.values().forEach(FetchSession::restart);
+        });
     }
 
     /** Stops fetching the partitions; what is in flight for them is dropped when it arrives. */

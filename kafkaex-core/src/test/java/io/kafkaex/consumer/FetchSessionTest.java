@@ -50,6 +50,23 @@ class FetchSessionTest {
     }
 
     @Test
+    void afterARestartTheNextRequestIsFullAndListsEvenUnchangedPartitions() {
+        session.next(wanted(A0, 5, A1, 7));
+        session.answered(42);
+        session.next(wanted(A0, 5, A1, 7));
+
+        session.restart();
+        session.answered(42); // the request in flight when the restart was asked for
+        FetchSession.Plan plan = session.next(wanted(A0, 5, A1, 7));
+
+        assertThat(plan.isFull()).as("a partition given back at the offset the session holds is answered for").isTrue();
+        assertThat(plan.sessionId()).isEqualTo(42);
+        assertThat(plan.listed()).containsOnlyKeys(A0, A1);
+        session.answered(43);
+        assertThat(session.next(wanted(A0, 5, A1, 7)).epoch()).as("incremental again afterwards").isEqualTo(1);
+    }
+
+    @Test
     void partitionsNotWantedAnyMoreAreForgottenAndListedAgainWhenTheyComeBack() {
         session.next(wanted(A0, 5, A1, 7));
         session.answered(42);
