@@ -12,6 +12,7 @@ import io.kafkaex.spring.listener.KafkaExListenerDefaults;
 import io.kafkaex.spring.listener.KafkaExListenerEndpointRegistry;
 import io.kafkaex.spring.listener.KafkaExListenerObservationConvention;
 import io.kafkaex.spring.listener.ListenerErrorHandler;
+import io.kafkaex.spring.listener.ListenerRebalanceListener;
 import io.kafkaex.spring.listener.ListenerReplyProducer;
 import io.micrometer.observation.ObservationRegistry;
 
@@ -109,7 +110,8 @@ class KafkaExListenerConfiguration {
             ObjectProvider<ListenerErrorHandler> errorHandlers,
             ObjectProvider<KafkaExClient> client, ListenerReplyProducer replies,
             ObjectProvider<ObservationRegistry> observationRegistry,
-            ObjectProvider<KafkaExListenerObservationConvention> observationConvention) {
+            ObjectProvider<KafkaExListenerObservationConvention> observationConvention,
+            ObjectProvider<ListenerRebalanceListener> rebalanceListeners) {
         String clientId = KafkaExAutoConfiguration.defaultClientId(environment);
         ConsumerProperties consumer = properties.getConsumer();
         ListenerProperties listener = properties.getListener();
@@ -130,6 +132,7 @@ class KafkaExListenerConfiguration {
                 replies, workerThreads(environment),
                 () -> List.copyOf(client.getObject().metadataSync().topicsByName().keySet()), patternChecks,
                 options.clientOptions(clientId, null).metadataRefreshInterval());
+        factory.setRebalanceListeners(rebalanceListeners.orderedStream().toList());
         if (listener.isObservationEnabled()) {
             observationRegistry.ifAvailable(factory::setObservationRegistry);
             observationConvention.ifAvailable(factory::setObservationConvention);

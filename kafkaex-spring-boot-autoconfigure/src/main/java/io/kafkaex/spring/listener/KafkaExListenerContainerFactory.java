@@ -56,6 +56,7 @@ public class KafkaExListenerContainerFactory implements AutoCloseable {
     private final Duration patternInterval;
     private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
     private KafkaExListenerObservationConvention observationConvention;
+    private List<ListenerRebalanceListener> rebalanceListeners = List.of();
 
     /**
      * @param memberOptions the options of each member ({@code kafkaex.*} and the customizers applied)
@@ -86,6 +87,11 @@ public class KafkaExListenerContainerFactory implements AutoCloseable {
         this.patternInterval = patternInterval;
     }
 
+    /** Tells {@code listeners} about every member's assignments and revocations; none by default. */
+    public void setRebalanceListeners(List<ListenerRebalanceListener> listeners) {
+        this.rebalanceListeners = List.copyOf(listeners);
+    }
+
     /** Observes every listener invocation in this registry ({@link ObservationRegistry#NOOP}, the default, observes nothing). */
     public void setObservationRegistry(ObservationRegistry observationRegistry) {
         this.observationRegistry = Objects.requireNonNull(observationRegistry, "observationRegistry");
@@ -113,7 +119,8 @@ public class KafkaExListenerContainerFactory implements AutoCloseable {
         Duration shutdownTimeout = options(endpoint, 0, probeTopics(endpoint)).build().shutdownTimeout();
         return new KafkaExMessageListenerContainer(endpoint,
                 (index, topics, consumer) -> KafkaExConsumerGroup.start(options(endpoint, index, topics).build(), consumer),
-                stop -> member -> new ListenerAdapter(settings, invoker, converter, errorHandler, replies, stop, member),
+                stop -> member -> new ListenerAdapter(settings, invoker, converter, errorHandler, replies, stop, member,
+                        rebalanceListeners),
                 () -> matching(endpoint), patternChecks, patternInterval, shutdownTimeout);
     }
 

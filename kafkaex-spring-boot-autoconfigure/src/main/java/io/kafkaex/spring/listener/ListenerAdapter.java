@@ -11,7 +11,9 @@ import io.kafkaex.telemetry.ProcessEvent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,9 +24,10 @@ import org.slf4j.LoggerFactory;
  * invocation or conversion fails, and tells the core how far to commit per the {@link CommitMode}. A failed record is
  * retried as the handler says, and records before it in the batch stay processed; a record is only passed when the
  * handler says {@link ErrorDecision#recovered()}. A container stop ends a retry wait and commits only what was
- * processed before the failure.
+ * processed before the failure. Assignments and revocations go to the {@link ListenerRebalanceListener}s.
  *
- * <p>Threads: {@link #handleMessageSet} on the partition's worker thread, partitions in parallel.
+ * <p>Threads: {@link #handleMessageSet} on the partition's worker thread, partitions in parallel; the assignment
+ * callbacks on the member's coordination thread.
  */
 final class ListenerAdapter implements GenConsumer<ListenerAdapter.PartitionState> {
 
@@ -38,10 +41,11 @@ final class ListenerAdapter implements GenConsumer<ListenerAdapter.PartitionStat
     private final ListenerReplyProducer replies;
     private final StopSignal stop;
     private final Supplier<KafkaExConsumerGroup> member;
+    private final List<ListenerRebalanceListener> rebalanceListeners;
 
     ListenerAdapter(ListenerSettings settings, ListenerInvoker invoker, RecordConverter converter,
             ListenerErrorHandler errorHandler, ListenerReplyProducer replies, StopSignal stop,
-            Supplier<KafkaExConsumerGroup> member) {
+            Supplier<KafkaExConsumerGroup> member, List<ListenerRebalanceListener> rebalanceListeners) {
         this.settings = settings;
         this.invoker = invoker;
         this.converter = converter;
@@ -49,11 +53,33 @@ final class ListenerAdapter implements GenConsumer<ListenerAdapter.PartitionStat
         this.replies = replies;
         this.stop = stop;
         this.member = member;
+        this.rebalanceListeners = List.copyOf(rebalanceListeners);
     }
 
     @Override
     public PartitionState init(TopicPartition partition) {
         return new PartitionState(partition);
+    }
+
+    @Override
+    public void assignmentsReceived(Set<TopicPartition> partitions) {
+        tellRebalanceListeners("assignment", listener -> listener.onPartitionsAssigned(settings.listenerId(), partitions));
+    }
+
+    @Override
+    public void assignmentsRevoked(Set<TopicPartition> partitions) {
+        tellRebalanceListeners("revocation", listener -> listener.onPartitionsRevoked(settings.listenerId(), partitions));
+    }
+
+    private void tellRebalanceListeners(String what, Consumer<ListenerRebalanceListener> call) {
+        for (ListenerRebalanceListener listener : rebalanceListeners) {
+            try {
+                call.accept(listener);
+            } catch (RuntimeException failed) {
+                LOG.error("The rebalance listener {} failed on the {} of listener '{}'; the rebalance goes on", listener,
+                        what, settings.listenerId(), failed);
+            }
+        }
     }
 
     @Override
