@@ -83,7 +83,22 @@ public final class ListenerMethod implements ListenerInvoker {
                     + "parameter " + parameter.getParameterIndex() + "; a batch listener takes List<...> (payloads, "
                     + "ConsumedRecord or @Header values) and Acknowledgment");
         }
-        return type.asCollection().getGeneric(0);
+        return withResolvedType(type.asCollection().getGeneric(0));
+    }
+
+    /**
+     * {@code type} with a {@link ResolvableType#getType()} that names its resolved classes: the element of a
+     * {@code List<Order>} parameter is {@code Collection}'s variable {@code E} otherwise, which Jackson reads as Object.
+     */
+    private static ResolvableType withResolvedType(ResolvableType type) {
+        if (!type.hasGenerics()) {
+            return ResolvableType.forClass(type.toClass());
+        }
+        ResolvableType[] generics = type.getGenerics();
+        for (int i = 0; i < generics.length; i++) {
+            generics[i] = withResolvedType(generics[i]);
+        }
+        return ResolvableType.forClassWithGenerics(type.toClass(), generics);
     }
 
     @Override

@@ -1,13 +1,17 @@
 package io.kafkaex.spring.listener;
 
 import io.kafkaex.protocol.record.TimestampType;
+import io.kafkaex.spring.serialization.JsonSerializer;
+import io.kafkaex.spring.serialization.RecordHeaders;
 import io.kafkaex.spring.support.KafkaExHeaders;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.messaging.handler.annotation.Header;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -35,6 +39,22 @@ class ListenerMethodTest {
         assertThat(calls).hasSize(2);
         assertThat(calls.get(0)).isEqualTo(List.of(1L, 2L));
         assertThat((List<?>) calls.get(1)).hasSize(2);
+    }
+
+    @Test
+    void aBatchListenersJsonElementTypeReachesJacksonWithItsClassesAndNotAsCollectionsTypeVariable() throws Exception {
+        ListenerMethod orders = new ListenerMethod(this, method("jsonBatch"), true);
+        assertThat(orders.payloadType().getType()).isEqualTo(Order.class);
+        ListenerMethod maps = new ListenerMethod(this, method("mapBatch"), true);
+        assertThat(maps.payloadType().getType().getTypeName())
+                .isEqualTo("java.util.Map<java.lang.String, java.util.List<java.lang.Integer>>");
+
+        JsonMapper mapper = JsonMapper.builder().build();
+        RecordHeaders headers = new RecordHeaders(List.of(io.kafkaex.protocol.record.Header.of(
+                JsonSerializer.TYPE_ID_HEADER, Order.class.getName().getBytes(StandardCharsets.UTF_8))));
+        Object read = new DeserializerFactory(type -> null, () -> mapper, List.of()).create(orders.payloadType(), null)
+                .deserialize("t", headers, "{\"id\":\"o-1\"}".getBytes(StandardCharsets.UTF_8));
+        assertThat(read).isEqualTo(new Order("o-1"));
     }
 
     @Test
@@ -66,6 +86,15 @@ class ListenerMethodTest {
     void batch(@Header(KafkaExHeaders.OFFSET) List<Long> offsets, List<ConsumedRecord<Long, Integer>> records) {
         calls.add(offsets);
         calls.add(records);
+    }
+
+    void jsonBatch(List<Order> orders) {
+    }
+
+    void mapBatch(List<Map<String, List<Integer>>> values) {
+    }
+
+    record Order(String id) {
     }
 
     void failing(Integer value) {
