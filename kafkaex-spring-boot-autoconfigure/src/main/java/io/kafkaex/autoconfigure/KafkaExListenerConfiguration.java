@@ -12,6 +12,7 @@ import io.kafkaex.spring.listener.KafkaExListenerDefaults;
 import io.kafkaex.spring.listener.KafkaExListenerEndpointRegistry;
 import io.kafkaex.spring.listener.KafkaExListenerObservationConvention;
 import io.kafkaex.spring.listener.ListenerErrorHandler;
+import io.kafkaex.spring.listener.ListenerFailureListener;
 import io.kafkaex.spring.listener.ListenerRebalanceListener;
 import io.kafkaex.spring.listener.ListenerReplyProducer;
 import io.micrometer.observation.ObservationRegistry;
@@ -111,7 +112,8 @@ class KafkaExListenerConfiguration {
             ObjectProvider<KafkaExClient> client, ListenerReplyProducer replies,
             ObjectProvider<ObservationRegistry> observationRegistry,
             ObjectProvider<KafkaExListenerObservationConvention> observationConvention,
-            ObjectProvider<ListenerRebalanceListener> rebalanceListeners) {
+            ObjectProvider<ListenerRebalanceListener> rebalanceListeners,
+            ObjectProvider<ListenerFailureListener> failureListeners) {
         String clientId = KafkaExAutoConfiguration.defaultClientId(environment);
         ConsumerProperties consumer = properties.getConsumer();
         ListenerProperties listener = properties.getListener();
@@ -133,6 +135,7 @@ class KafkaExListenerConfiguration {
                 () -> List.copyOf(client.getObject().metadataSync().topicsByName().keySet()), patternChecks,
                 options.clientOptions(clientId, null).metadataRefreshInterval());
         factory.setRebalanceListeners(rebalanceListeners.orderedStream().toList());
+        factory.setFailureListeners(failureListeners.orderedStream().toList());
         if (listener.isObservationEnabled()) {
             observationRegistry.ifAvailable(factory::setObservationRegistry);
             observationConvention.ifAvailable(factory::setObservationConvention);

@@ -5,6 +5,7 @@ import io.kafkaex.autoconfigure.KafkaExProperties;
 import io.kafkaex.client.KafkaExClient;
 import io.kafkaex.producer.KafkaExProducer;
 import io.kafkaex.spring.metrics.KafkaExProducerMetrics;
+import io.kafkaex.spring.metrics.ListenerFailureMeters;
 import io.kafkaex.spring.metrics.MicrometerTelemetryListener;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -40,6 +41,13 @@ public class KafkaExMetricsAutoConfiguration {
             KafkaExProperties properties) {
         boolean lagGauges = properties.getMetrics().getLag().isEnabled();
         return builder -> builder.telemetryListener(new MicrometerTelemetryListener(registry, lagGauges));
+    }
+
+    /** Counts failed listener invocations by the error handler's decision. */
+    @Bean
+    @ConditionalOnMissingBean
+    ListenerFailureMeters kafkaExListenerFailureMeters(MeterRegistry registry) {
+        return new ListenerFailureMeters(registry);
     }
 
     /** Binds the buffer gauges of every {@link KafkaExProducer} bean once all singletons exist. */

@@ -57,6 +57,7 @@ public class KafkaExListenerContainerFactory implements AutoCloseable {
     private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
     private KafkaExListenerObservationConvention observationConvention;
     private List<ListenerRebalanceListener> rebalanceListeners = List.of();
+    private List<ListenerFailureListener> failureListeners = List.of();
 
     /**
      * @param memberOptions the options of each member ({@code kafkaex.*} and the customizers applied)
@@ -92,6 +93,11 @@ public class KafkaExListenerContainerFactory implements AutoCloseable {
         this.rebalanceListeners = List.copyOf(listeners);
     }
 
+    /** Tells {@code listeners} about every failed invocation and the error handler's decision; none by default. */
+    public void setFailureListeners(List<ListenerFailureListener> listeners) {
+        this.failureListeners = List.copyOf(listeners);
+    }
+
     /** Observes every listener invocation in this registry ({@link ObservationRegistry#NOOP}, the default, observes nothing). */
     public void setObservationRegistry(ObservationRegistry observationRegistry) {
         this.observationRegistry = Objects.requireNonNull(observationRegistry, "observationRegistry");
@@ -120,7 +126,7 @@ public class KafkaExListenerContainerFactory implements AutoCloseable {
         return new KafkaExMessageListenerContainer(endpoint,
                 (index, topics, consumer) -> KafkaExConsumerGroup.start(options(endpoint, index, topics).build(), consumer),
                 stop -> member -> new ListenerAdapter(settings, invoker, converter, errorHandler, replies, stop, member,
-                        rebalanceListeners),
+                        rebalanceListeners, failureListeners),
                 () -> matching(endpoint), patternChecks, patternInterval, shutdownTimeout);
     }
 

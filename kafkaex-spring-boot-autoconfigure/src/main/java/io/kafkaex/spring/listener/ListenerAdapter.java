@@ -42,10 +42,12 @@ final class ListenerAdapter implements GenConsumer<ListenerAdapter.PartitionStat
     private final StopSignal stop;
     private final Supplier<KafkaExConsumerGroup> member;
     private final List<ListenerRebalanceListener> rebalanceListeners;
+    private final List<ListenerFailureListener> failureListeners;
 
     ListenerAdapter(ListenerSettings settings, ListenerInvoker invoker, RecordConverter converter,
             ListenerErrorHandler errorHandler, ListenerReplyProducer replies, StopSignal stop,
-            Supplier<KafkaExConsumerGroup> member, List<ListenerRebalanceListener> rebalanceListeners) {
+            Supplier<KafkaExConsumerGroup> member, List<ListenerRebalanceListener> rebalanceListeners,
+            List<ListenerFailureListener> failureListeners) {
         this.settings = settings;
         this.invoker = invoker;
         this.converter = converter;
@@ -54,6 +56,7 @@ final class ListenerAdapter implements GenConsumer<ListenerAdapter.PartitionStat
         this.stop = stop;
         this.member = member;
         this.rebalanceListeners = List.copyOf(rebalanceListeners);
+        this.failureListeners = List.copyOf(failureListeners);
     }
 
     @Override
@@ -142,6 +145,7 @@ final class ListenerAdapter implements GenConsumer<ListenerAdapter.PartitionStat
             FailedDelivery delivery = new FailedDelivery(settings.listenerId(), settings.groupId(), state.partition, unit,
                     error, attempt, conversionFailed);
             ErrorDecision decision = decide(delivery);
+            tellFailureListeners(delivery, decision);
             if (decision instanceof ErrorDecision.Retry retry) {
                 if (!stop.sleep(retry.delay())) {
                     return false;
@@ -151,6 +155,16 @@ final class ListenerAdapter implements GenConsumer<ListenerAdapter.PartitionStat
                     state.acknowledged.accumulateAndGet(last(unit) + 1, Math::max); // recovered counts as processed
                 }
                 return true;
+            }
+        }
+    }
+
+    private void tellFailureListeners(FailedDelivery delivery, ErrorDecision decision) {
+        for (ListenerFailureListener listener : failureListeners) {
+            try {
+                listener.onFailure(delivery, decision);
+            } catch (RuntimeException failed) {
+                LOG.error("The failure listener {} failed on listener '{}'", listener, settings.listenerId(), failed);
             }
         }
     }

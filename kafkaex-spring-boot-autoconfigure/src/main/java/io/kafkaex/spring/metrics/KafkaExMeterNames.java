@@ -38,6 +38,8 @@ public final class KafkaExMeterNames {
     /** Gauge of the requests a client has written and awaits answers for. */
     public static final String REQUESTS_IN_FLIGHT = "kafkaex.requests.in-flight";
     /** Gauges of a batching producer's buffer memory, in bytes. */
+    /** Records of failed listener invocations, by the error handler's decision (counter). */
+    public static final String LISTENER_FAILURES = "kafkaex.listener.failures";
     /** Records per Produce request of the batching producer (distribution summary). */
     public static final String PRODUCER_REQUEST_RECORDS = "kafkaex.producer.request.records";
     /** Bytes per Produce request as sent, after compression (distribution summary). */

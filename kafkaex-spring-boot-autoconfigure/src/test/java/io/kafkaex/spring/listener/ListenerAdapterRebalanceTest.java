@@ -35,7 +35,7 @@ class ListenerAdapterRebalanceTest {
         };
         ListenerAdapter adapter = new ListenerAdapter(new ListenerSettings("orders-listener", "billing", false,
                 CommitMode.ASYNC, null), null, null, null, null, new StopSignal(), () -> null,
-                List.of(throwing, recording));
+                List.of(throwing, recording), List.of());
 
         adapter.assignmentsReceived(PARTITIONS);
         adapter.assignmentsRevoked(PARTITIONS);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.kafkaex.autoconfigure.KafkaExAutoConfiguration;
+import io.kafkaex.autoconfigure.metrics.KafkaExMetricsAutoConfiguration;
 import io.kafkaex.client.FetchOptions;
 import io.kafkaex.client.KafkaExClient;
 import io.kafkaex.client.KafkaExClientOptions;
@@ -17,6 +18,8 @@ import io.kafkaex.spring.annotation.KafkaExListener;
 import io.kafkaex.spring.core.KafkaExAdmin;
 import io.kafkaex.test.KafkaTestCluster;
 import io.kafkaex.test.junit.KafkaExBroker;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -74,7 +77,9 @@ class ListenerErrorHandlingIT {
 
     @Test
     void aRecordTheListenerAlwaysFailsOnIsDeadLetteredAfterThreeAttemptsAndTheFollowingRecordsAreProcessed() {
-        runner.withUserConfiguration(AlwaysFailing.class).run(context -> {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        runner.withUserConfiguration(AlwaysFailing.class).withBean(MeterRegistry.class, () -> meters)
+                .withConfiguration(AutoConfigurations.of(KafkaExMetricsAutoConfiguration.class)).run(context -> {
             AlwaysFailing listener = context.getBean(AlwaysFailing.class);
             for (String value : List.of("ok-0", "poison", "ok-1", "ok-2")) {
                 send("always-failing", value);
@@ -95,6 +100,10 @@ class ListenerErrorHandlingIT {
                     .containsEntry(DeadLetterHeaders.LISTENER_ID, "always-failing")
                     .containsEntry(DeadLetterHeaders.DESERIALIZATION_FAILURE, "false")
                     .containsEntry(DeadLetterHeaders.ATTEMPTS, "3");
+            assertThat(meters.get("kafkaex.listener.failures").tags("listener", "always-failing", "kind", "processing",
+                    "exception", "IllegalStateException", "decision", "retry").counter().count()).isEqualTo(2);
+            assertThat(meters.get("kafkaex.listener.failures").tags("listener", "always-failing", "decision",
+                    "recovered").counter().count()).isEqualTo(1);
             awaitCommitted(context, "always-failing", 4);
             assertThat(state(context, "always-failing")).isEqualTo(ContainerState.RUNNING);
         });
