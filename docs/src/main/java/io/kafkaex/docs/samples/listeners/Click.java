@@ -1,0 +1,5 @@
+package io.kafkaex.docs.samples.listeners;
+
+/** A click event of the batch listener sample. */
+record Click(String page, long at) {
+}
