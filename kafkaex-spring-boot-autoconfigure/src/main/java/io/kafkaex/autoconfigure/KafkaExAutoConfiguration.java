@@ -3,6 +3,7 @@ package io.kafkaex.autoconfigure;
 import io.kafkaex.client.KafkaExClient;
 import io.kafkaex.security.AwsCredentialsProvider;
 import io.kafkaex.security.OAuthBearerTokenProvider;
+import io.kafkaex.telemetry.KafkaExTelemetryListener;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -51,6 +52,17 @@ public class KafkaExAutoConfiguration {
     }
 
     /** The client for the kafka_ex API operations (metadata, offsets, topics, groups); closed with the context. */
+    /**
+     * Registers every {@link KafkaExTelemetryListener} bean on each client the auto-configuration creates (the admin
+     * client, producers, listener members): one listener hears all of them, so it must be thread-safe; each event names
+     * its client id.
+     */
+    @Bean
+    KafkaExClientOptionsCustomizer kafkaExTelemetryListenersCustomizer(
+            ObjectProvider<KafkaExTelemetryListener> telemetryListeners) {
+        return builder -> telemetryListeners.orderedStream().forEach(builder::telemetryListener);
+    }
+
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     KafkaExClient kafkaExClient(KafkaExOptionsFactory options, Environment environment) {

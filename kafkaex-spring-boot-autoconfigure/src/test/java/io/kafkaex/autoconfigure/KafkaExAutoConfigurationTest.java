@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kafkaex.client.KafkaExClient;
 import io.kafkaex.client.KafkaExClientOptions;
 import io.kafkaex.security.SecurityProtocol;
+import io.kafkaex.telemetry.KafkaExTelemetryListener;
 
 import java.time.Duration;
 import java.util.List;
@@ -156,5 +157,15 @@ class KafkaExAutoConfigurationTest {
         KafkaExConsumerGroupOptionsCustomizer consumer() {
             return (listenerId, builder) -> builder.commitThreshold(listenerId.length());
         }
+    }
+
+    @Test
+    void telemetryListenerBeansHearEveryClientTheAutoConfigurationCreates() {
+        KafkaExTelemetryListener listener = new KafkaExTelemetryListener() { };
+        runner.withBean(KafkaExTelemetryListener.class, () -> listener).run(context -> {
+            assertThat(context.getBean(KafkaExClient.class).options().telemetryListeners()).containsExactly(listener);
+            assertThat(context.getBean(KafkaExOptionsFactory.class).producerOptions("app").build().client()
+                    .telemetryListeners()).containsExactly(listener);
+        });
     }
 }
