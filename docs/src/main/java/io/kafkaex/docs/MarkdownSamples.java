@@ -12,8 +12,9 @@ import java.util.stream.Stream;
 
 /**
  * Keeps the code blocks of the Markdown guides equal to compiled samples. A sample is included as a marker line
- * {@code <!-- sample: java/io/kafkaex/docs/samples/Foo.java#region -->} (the path relative to {@code docs/src/main};
- * without {@code #region}, the whole file), immediately followed by a fenced code block with the region's text.
+ * {@code <!-- sample: main/java/io/kafkaex/docs/samples/Foo.java#region -->} (the path relative to {@code docs/src},
+ * so a sample may also be a test that the build runs, under {@code test/java}; without {@code #region}, the whole
+ * file), immediately followed by a fenced code block with the region's text.
  * {@link #check} reports every block that differs from its region; {@link #refresh} rewrites them (and adds the
  * block after a marker that has none), so nobody copies samples by hand.
  *
@@ -31,10 +32,10 @@ public final class MarkdownSamples {
     private final Path docsDirectory;
     private final Path sourceRoot;
 
-    /** Samples of the guides in {@code docsDirectory} (the docs module), with sources under its {@code src/main}. */
+    /** Samples of the guides in {@code docsDirectory} (the docs module), with sources under its {@code src}. */
     public MarkdownSamples(Path docsDirectory) {
         this.docsDirectory = docsDirectory;
-        this.sourceRoot = docsDirectory.resolve("src/main");
+        this.sourceRoot = docsDirectory.resolve("src");
     }
 
     /** One problem per sample block that differs from its region, or whose marker or region is broken. */

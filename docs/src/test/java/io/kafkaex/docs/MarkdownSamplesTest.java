@@ -39,7 +39,7 @@ class MarkdownSamplesTest {
     @Test
     void aBlockEqualToItsRegionUpToIndentationPasses() throws Exception {
         guide("""
-                <!-- sample: java/sample/Sample.java#send -->
+                <!-- sample: main/java/sample/Sample.java#send -->
                 ```java
                   template.send("orders", order);
                   template.flush();
@@ -54,21 +54,21 @@ class MarkdownSamplesTest {
         guide("""
                 # Guide
 
-                <!-- sample: java/sample/Sample.java#send -->
+                <!-- sample: main/java/sample/Sample.java#send -->
                 ```java
                 template.send("orders", oldOrder);
                 ```
                 """);
 
         assertThat(new MarkdownSamples(docs).check()).singleElement().asString()
-                .contains("guide.md:3", "java/sample/Sample.java#send", "differs", MarkdownSamples.REFRESH_COMMAND);
+                .contains("guide.md:3", "main/java/sample/Sample.java#send", "differs", MarkdownSamples.REFRESH_COMMAND);
     }
 
     @Test
     void refreshRewritesTheBlockAndKeepsTheRest() throws Exception {
         guide("""
                 Before.
-                <!-- sample: java/sample/Sample.java#inner -->
+                <!-- sample: main/java/sample/Sample.java#inner -->
                 ```java
                 stale();
                 more();
@@ -80,7 +80,7 @@ class MarkdownSamplesTest {
 
         assertThat(Files.readString(docs.resolve("guide.md"))).isEqualTo("""
                 Before.
-                <!-- sample: java/sample/Sample.java#inner -->
+                <!-- sample: main/java/sample/Sample.java#inner -->
                 ```java
                 template.flush();
                 ```
@@ -92,7 +92,7 @@ class MarkdownSamplesTest {
     @Test
     void aMarkerWithoutBlockFailsAndRefreshAddsTheBlock() throws Exception {
         guide("""
-                <!-- sample: java/sample/Sample.java#inner -->
+                <!-- sample: main/java/sample/Sample.java#inner -->
                 Text.
                 """);
 
@@ -100,7 +100,7 @@ class MarkdownSamplesTest {
         new MarkdownSamples(docs).refresh();
 
         assertThat(Files.readString(docs.resolve("guide.md"))).isEqualTo("""
-                <!-- sample: java/sample/Sample.java#inner -->
+                <!-- sample: main/java/sample/Sample.java#inner -->
                 ```java
                 template.flush();
                 ```
@@ -111,11 +111,11 @@ class MarkdownSamplesTest {
     @Test
     void aMissingRegionOrFileIsReportedAndNotRewritten() throws Exception {
         String text = """
-                <!-- sample: java/sample/Sample.java#nowhere -->
+                <!-- sample: main/java/sample/Sample.java#nowhere -->
                 ```java
                 x();
                 ```
-                <!-- sample: java/sample/Missing.java -->
+                <!-- sample: main/java/sample/Missing.java -->
                 ```java
                 y();
                 ```
@@ -126,6 +126,27 @@ class MarkdownSamplesTest {
                 .anySatisfy(problem -> assertThat(problem).contains("no 'tag::nowhere[]' line"))
                 .anySatisfy(problem -> assertThat(problem).contains("Missing.java does not exist"));
         assertThat(Files.readString(docs.resolve("guide.md"))).isEqualTo(text);
+    }
+
+    @Test
+    void aSampleMayBeATestSourceThatTheBuildRuns() throws Exception {
+        Path test = docs.resolve("src/test/java/sample/SampleIT.java");
+        Files.createDirectories(test.getParent());
+        Files.writeString(test, """
+                class SampleIT {
+                    // tag::wait[]
+                    await().untilAsserted(() -> assertThat(orders.booked).contains("o-1"));
+                    // end::wait[]
+                }
+                """);
+        guide("""
+                <!-- sample: test/java/sample/SampleIT.java#wait -->
+                ```java
+                await().untilAsserted(() -> assertThat(orders.booked).contains("o-1"));
+                ```
+                """);
+
+        assertThat(new MarkdownSamples(docs).check()).isEmpty();
     }
 
     @Test

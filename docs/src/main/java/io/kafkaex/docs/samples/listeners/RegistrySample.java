@@ -24,4 +24,13 @@ class RegistrySample {
         // end::registry[]
         return container.getState();
     }
+
+    boolean pauseAndResume() {
+        // tag::pause-resume[]
+        registry.pause("orderService.onOrder");
+        registry.getListenerContainer("orderService.onOrder").orElseThrow().isPauseRequested();  // true
+        registry.resume("orderService.onOrder");
+        // end::pause-resume[]
+        return registry.getListenerContainer("orderService.onOrder").orElseThrow().isPauseRequested();
+    }
 }
