@@ -18,7 +18,12 @@ record ThroughputArguments(int records, int[] list, Path chart, int repetitions)
     static final int DEFAULT_REPETITIONS = 3;
 
     static ThroughputArguments parse(String[] args, String defaultList, String defaultChart) {
-        return new ThroughputArguments(args.length > 0 ? Integer.parseInt(args[0]) : DEFAULT_RECORDS,
+        return parse(args, DEFAULT_RECORDS, defaultList, defaultChart);
+    }
+
+    /** As {@link #parse(String[], String, String)}, for a benchmark whose runs take another number of records by default. */
+    static ThroughputArguments parse(String[] args, int defaultRecords, String defaultList, String defaultChart) {
+        return new ThroughputArguments(args.length > 0 ? Integer.parseInt(args[0]) : defaultRecords,
                 Arrays.stream((args.length > 1 ? args[1] : defaultList).split(",")).map(String::trim)
                         .mapToInt(Integer::parseInt).toArray(),
                 Path.of(args.length > 2 ? args[2] : defaultChart),

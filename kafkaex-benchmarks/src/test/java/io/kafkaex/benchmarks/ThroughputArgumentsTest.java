@@ -27,4 +27,13 @@ class ThroughputArgumentsTest {
         assertThat(arguments.chart()).isEqualTo(Path.of("/tmp/c.png"));
         assertThat(arguments.repetitions()).isEqualTo(5);
     }
+
+    @Test
+    void aBenchmarkCanChooseItsOwnDefaultNumberOfRecords() {
+        ThroughputArguments arguments = ThroughputArguments.parse(new String[0], 500_000, "1,3", "docs/images/y.png");
+
+        assertThat(arguments.records()).isEqualTo(500_000);
+        assertThat(arguments.list()).containsExactly(1, 3);
+        assertThat(arguments.chart()).isEqualTo(Path.of("docs/images/y.png"));
+    }
 }
