@@ -155,9 +155,7 @@ public class KafkaExTemplate<K, V> implements KafkaExOperations<K, V> {
     public CompletableFuture<SendResult<K, V>> send(OutgoingRecord<K, V> record) {
         KafkaExProducer target = producerForSend();
         RecordHeaders headers = new RecordHeaders(record.headers());
-        KafkaExTemplateSenderContext context = new KafkaExTemplateSenderContext(record, headers);
-        Observation observation = Observation.createNotStarted(observationConvention,
-                DefaultKafkaExTemplateObservationConvention.INSTANCE, () -> context, observationRegistry).start();
+        Observation observation = observe(record, headers);
         CompletableFuture<SendResult<K, V>> result = new CompletableFuture<>();
         try {
             byte[] key = keySerializer.serialize(record.topic(), headers, record.key());
@@ -259,6 +257,15 @@ public class KafkaExTemplate<K, V> implements KafkaExOperations<K, V> {
                     + "set), so it sends only inside a transaction: call send within template.executeInTransaction(...)");
         }
         return producer;
+    }
+
+    /** The started send observation; without a registry the no-op one, for which nothing is allocated. */
+    private Observation observe(OutgoingRecord<K, V> record, RecordHeaders headers) {
+        if (observationRegistry.isNoop()) {
+            return Observation.NOOP;
+        }
+        return Observation.createNotStarted(observationConvention, DefaultKafkaExTemplateObservationConvention.INSTANCE,
+                () -> new KafkaExTemplateSenderContext(record, headers), observationRegistry).start();
     }
 
     private static void fail(CompletableFuture<?> result, Observation observation, Throwable failure) {
