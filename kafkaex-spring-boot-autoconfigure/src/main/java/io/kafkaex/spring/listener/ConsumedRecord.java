@@ -2,8 +2,8 @@ package io.kafkaex.spring.listener;
 
 import io.kafkaex.protocol.record.Header;
 import io.kafkaex.protocol.record.TimestampType;
+import io.kafkaex.spring.support.ByteBuffers;
 
-import java.nio.ByteBuffer;
 import java.util.List;
 
 /**
@@ -27,13 +27,7 @@ public record ConsumedRecord<K, V>(String topic, int partition, long offset, lon
         for (int i = headers.size() - 1; i >= 0; i--) {
             Header header = headers.get(i);
             if (header.key().equals(name)) {
-                ByteBuffer value = header.value();
-                if (value == null) {
-                    return null;
-                }
-                byte[] bytes = new byte[value.remaining()];
-                value.get(bytes);
-                return bytes;
+                return ByteBuffers.toArray(header.value());
             }
         }
         return null;

@@ -9,8 +9,8 @@ import io.kafkaex.producer.KafkaExProducer;
 import io.kafkaex.producer.ProducerRecord;
 import io.kafkaex.protocol.error.KafkaError;
 import io.kafkaex.protocol.record.Record;
+import io.kafkaex.spring.support.ByteBuffers;
 
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,8 +89,8 @@ public class DeadLetterPublishingRecoverer implements RecordRecoverer, AutoClose
         Integer partition = samePartitionIfPresent(topic, delivery, deadline);
         List<CompletableFuture<RecordMetadata>> sends = new ArrayList<>(delivery.records().size());
         for (Record record : delivery.records()) {
-            sends.add(producer.get().send(new ProducerRecord(topic, partition, bytes(record.key()), bytes(record.value()),
-                    DeadLetterHeaders.of(record, delivery), ProducerRecord.NOW)));
+            sends.add(producer.get().send(new ProducerRecord(topic, partition, ByteBuffers.toArray(record.key()),
+                    ByteBuffers.toArray(record.value()), DeadLetterHeaders.of(record, delivery), ProducerRecord.NOW)));
         }
         awaitAcknowledgements(sends, topic, delivery, deadline);
     }
@@ -156,16 +156,6 @@ public class DeadLetterPublishingRecoverer implements RecordRecoverer, AutoClose
 
     private static long remaining(long deadline) {
         return Math.max(0, deadline - System.nanoTime());
-    }
-
-    private static byte[] bytes(ByteBuffer view) {
-        if (view == null) {
-            return null;
-        }
-        ByteBuffer copy = view.duplicate();
-        byte[] bytes = new byte[copy.remaining()];
-        copy.get(bytes);
-        return bytes;
     }
 
     /** Closes the producer: sends what is buffered, waiting at most the send timeout. */

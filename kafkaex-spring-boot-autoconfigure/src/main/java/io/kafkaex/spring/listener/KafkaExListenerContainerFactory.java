@@ -137,10 +137,7 @@ public class KafkaExListenerContainerFactory implements AutoCloseable {
 
     /** Topics that make valid options before the pattern is resolved: the settings are the same for every member. */
     private static List<String> probeTopics(KafkaExListenerEndpoint endpoint) {
-        if (!endpoint.assignment().isEmpty()) {
-            return endpoint.assignment().keySet().stream().map(TopicPartition::topic).distinct().toList();
-        }
-        return endpoint.topics().isEmpty() ? List.of("pattern") : endpoint.topics();
+        return endpoint.topicPattern() != null ? List.of("pattern") : endpoint.subscribedTopics();
     }
 
     private List<String> matching(KafkaExListenerEndpoint endpoint) {

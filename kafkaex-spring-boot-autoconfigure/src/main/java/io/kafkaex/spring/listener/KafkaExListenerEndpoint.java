@@ -43,4 +43,13 @@ public record KafkaExListenerEndpoint(String id, String groupId, List<String> to
                     + "; it must be at least 1");
         }
     }
+
+    /**
+     * The topics the members subscribe to: {@link #topics()}, or the topics of the fixed partitions; empty for a
+     * pattern, which is resolved when the container starts.
+     */
+    public List<String> subscribedTopics() {
+        return assignment.isEmpty() ? topics
+                : assignment.keySet().stream().map(TopicPartition::topic).distinct().sorted().toList();
+    }
 }

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,7 +51,7 @@ public final class KafkaExMessageListenerContainer implements MessageListenerCon
     private final Duration patternInterval;
     private final Duration shutdownTimeout;
 
-    private final List<KafkaExConsumerGroup> members = new ArrayList<>();
+    /** The members running now; replaced whole (under {@code this}) when they start or stop. */
     private volatile List<KafkaExConsumerGroup> running = List.of();
     private volatile List<String> topics;
     private volatile boolean started;
@@ -76,14 +75,7 @@ public final class KafkaExMessageListenerContainer implements MessageListenerCon
         this.patternChecks = patternChecks;
         this.patternInterval = patternInterval;
         this.shutdownTimeout = shutdownTimeout;
-        this.topics = fixedTopics(endpoint);
-    }
-
-    private static List<String> fixedTopics(KafkaExListenerEndpoint endpoint) {
-        if (!endpoint.assignment().isEmpty()) {
-            return List.copyOf(new LinkedHashSet<>(endpoint.assignment().keySet().stream().map(TopicPartition::topic).toList()));
-        }
-        return endpoint.topics();
+        this.topics = endpoint.subscribedTopics();
     }
 
     @Override
@@ -133,6 +125,7 @@ public final class KafkaExMessageListenerContainer implements MessageListenerCon
                     endpoint.topicPattern(), patternInterval);
             return;
         }
+        List<KafkaExConsumerGroup> members = new ArrayList<>(endpoint.concurrency());
         for (int i = 0; i < endpoint.concurrency(); i++) {
             AtomicReference<KafkaExConsumerGroup> self = new AtomicReference<>();
             KafkaExConsumerGroup member = starter.start(i, topics, adapters.apply(stop).apply(self::get));
@@ -181,7 +174,7 @@ public final class KafkaExMessageListenerContainer implements MessageListenerCon
     private void closeMembers() {
         stop.stop();
         List<CompletableFuture<Void>> closing = new ArrayList<>();
-        for (KafkaExConsumerGroup member : members) {
+        for (KafkaExConsumerGroup member : running) {
             CompletableFuture<Void> done = new CompletableFuture<>();
             Thread closer = new Thread(() -> {
                 try {
@@ -194,7 +187,6 @@ public final class KafkaExMessageListenerContainer implements MessageListenerCon
             closing.add(done);
         }
         CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new)).join();
-        members.clear();
         running = List.of();
     }
 

@@ -5,7 +5,9 @@ import io.kafkaex.consumer.GenConsumer;
 import io.kafkaex.consumer.HandleResult;
 import io.kafkaex.consumer.KafkaExConsumerGroup;
 import io.kafkaex.protocol.record.Record;
+import io.kafkaex.retry.Backoff;
 import io.kafkaex.spring.listener.ListenerInvoker.InvocationFailure;
+import io.kafkaex.spring.support.ByteBuffers;
 import io.kafkaex.telemetry.ProcessEvent;
 
 import java.time.Duration;
@@ -32,7 +34,8 @@ import org.slf4j.LoggerFactory;
 final class ListenerAdapter implements GenConsumer<ListenerAdapter.PartitionState> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ListenerAdapter.class);
-    private static final Duration MAX_HANDLER_FAILURE_BACKOFF = Duration.ofSeconds(30);
+    private static final Backoff HANDLER_FAILURE_BACKOFF =
+            Backoff.exponential(Duration.ofSeconds(1), Duration.ofSeconds(30)).withJitter(0);
 
     private final ListenerSettings settings;
     private final ListenerInvoker invoker;
@@ -188,9 +191,7 @@ final class ListenerAdapter implements GenConsumer<ListenerAdapter.PartitionStat
 
     /** How long to wait before asking an error handler that threw again: 1 s, 2 s, 4 s ... capped at 30 s. */
     static Duration handlerFailureBackoff(int failures) {
-        int doublings = Math.min(Math.max(failures - 1, 0), 5);
-        Duration delay = Duration.ofSeconds(1L << doublings);
-        return delay.compareTo(MAX_HANDLER_FAILURE_BACKOFF) > 0 ? MAX_HANDLER_FAILURE_BACKOFF : delay;
+        return HANDLER_FAILURE_BACKOFF.delay(failures);
     }
 
     private List<ConsumedRecord<Object, Object>> convert(List<Record> unit, TopicPartition partition) {
@@ -218,7 +219,7 @@ final class ListenerAdapter implements GenConsumer<ListenerAdapter.PartitionStat
         if (reply == null || settings.replyTopic() == null) {
             return;
         }
-        byte[] key = RecordConverter.bytes(unit.get(unit.size() - 1).key());
+        byte[] key = ByteBuffers.toArray(unit.get(unit.size() - 1).key());
         if (reply instanceof List<?> many && settings.batch()) {
             many.forEach(each -> replies.send(settings.replyTopic(), key, each));
         } else {

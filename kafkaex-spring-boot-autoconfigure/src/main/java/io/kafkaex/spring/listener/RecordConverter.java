@@ -5,8 +5,8 @@ import io.kafkaex.protocol.record.Header;
 import io.kafkaex.protocol.record.Record;
 import io.kafkaex.spring.serialization.Deserializer;
 import io.kafkaex.spring.serialization.RecordHeaders;
+import io.kafkaex.spring.support.ByteBuffers;
 
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,22 +28,12 @@ final class RecordConverter {
     ConsumedRecord<Object, Object> convert(TopicPartition partition, Record record) {
         List<Header> headers = new ArrayList<>(record.headers().size());
         for (Header header : record.headers()) {
-            headers.add(Header.of(header.key(), bytes(header.value())));
+            headers.add(Header.of(header.key(), ByteBuffers.toArray(header.value())));
         }
         RecordHeaders view = new RecordHeaders(headers);
-        Object key = keys.deserialize(partition.topic(), view, bytes(record.key()));
-        Object value = values.deserialize(partition.topic(), view, bytes(record.value()));
+        Object key = keys.deserialize(partition.topic(), view, ByteBuffers.toArray(record.key()));
+        Object value = values.deserialize(partition.topic(), view, ByteBuffers.toArray(record.value()));
         return new ConsumedRecord<>(partition.topic(), partition.partition(), record.offset(), record.timestamp(),
                 record.timestampType(), key, value, headers);
-    }
-
-    static byte[] bytes(ByteBuffer buffer) {
-        if (buffer == null) {
-            return null;
-        }
-        ByteBuffer copy = buffer.duplicate();
-        byte[] bytes = new byte[copy.remaining()];
-        copy.get(bytes);
-        return bytes;
     }
 }

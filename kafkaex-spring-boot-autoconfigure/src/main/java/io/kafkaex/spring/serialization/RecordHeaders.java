@@ -1,6 +1,7 @@
 package io.kafkaex.spring.serialization;
 
 import io.kafkaex.protocol.record.Header;
+import io.kafkaex.spring.support.ByteBuffers;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -48,7 +49,7 @@ public final class RecordHeaders {
         for (int i = headers.size() - 1; i >= 0; i--) {
             Header header = headers.get(i);
             if (header.key().equals(key)) {
-                return header.value() == null ? null : bytesOf(header);
+                return ByteBuffers.toArray(header.value());
             }
         }
         return null;
@@ -63,12 +64,5 @@ public final class RecordHeaders {
     /** The headers, in order; a read-only view. */
     public List<Header> asList() {
         return Collections.unmodifiableList(headers);
-    }
-
-    private static byte[] bytesOf(Header header) {
-        var buffer = header.value();
-        byte[] bytes = new byte[buffer.remaining()];
-        buffer.get(bytes);
-        return bytes;
     }
 }
